@@ -1,0 +1,2 @@
+// Public API of this area; each module adds its exports here.
+export {};

@@ -1,0 +1,30 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { messages, PricingError } from '../errors';
+
+/**
+ * Parses a JSON document (comments and trailing commas allowed, as in editors) and throws a
+ * `PricingError` naming the line and column of the first syntax error.
+ */
+export function parseJsonDocument(text: string, kind: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first) {
+    const { line, column } = lineAndColumn(text, first.offset);
+    throw new PricingError('invalid-json', messages.invalidJson(kind, line, column, printParseErrorCode(first.error)));
+  }
+  return value;
+}
+
+/** 1-based line and column of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
