@@ -13,6 +13,30 @@ export const messages = {
   unknownPreset: (kind: string, name: string, known: string[]) =>
     `unknown ${kind} preset "${name}"; known presets: ${known.join(', ')}`,
   unknownClass: (className: string) => `price book has no class "${className}"`,
+  duplicateModelName: (name: string, owner: string) => `"${name}" already names model "${owner}"; a model name or exact alias may appear once`,
+  extendsCycle: (name: string, chain: string[]) => `"${name}" extends itself through ${[...chain, name].join(' → ')}`,
+  badTokens: (tokens: unknown) => `a token count must be a finite number ≥ 0, got ${JSON.stringify(tokens)}`,
+  notWholeAmount: (value: unknown) => `an amount must be a whole number of millicredits, got ${JSON.stringify(value)}`,
+  // Workflow estimation (shared-pricing/src/estimate).
+  notAWorkflow: (reason: string) => `not an n8n workflow: ${reason}`,
+  badConnections: () => '"connections" is not an object; no node is connected',
+  badNode: (index: number, reason: string) => `nodes[${index}] is skipped: ${reason}`,
+  duplicateNode: (name: string) => `more than one node is named "${name}"; connections reach only one of them`,
+  missingConnectionTarget: (from: string, to: string) => `"${from}" is connected to "${to}", which is not a node of this workflow`,
+  missingConnectionSource: (from: string) => `connections list "${from}", which is not a node of this workflow`,
+  cycleOutsideLoop: (nodes: string[]) => `connections form a cycle outside a Loop Over Items node (${nodes.join(' → ')}); each node on it is counted once per pass and the cycle is not followed`,
+  badBatchSize: (node: string, value: unknown) => `"${node}" has batch size ${JSON.stringify(value)}; n8n needs at least 1, so 1 is assumed`,
+  badAssumption: (name: string, value: unknown, where: string, expected: string) => `${where}: ${name} = ${JSON.stringify(value)} is ignored; expected ${expected}`,
+  unreachable: (node: string) => `"${node}" is not reachable from a trigger; it never runs in a triggered execution and is counted as 0`,
+  noTrigger: () => 'the workflow has no trigger; nodes without inputs are treated as its start, run once per execution',
+  subWorkflowNotFound: (node: string, ref: string) => `"${node}" calls workflow ${ref}, which was not found; its cost is not included`,
+  subWorkflowCycle: (chain: string[]) => `sub-workflow calls form a cycle (${chain.join(' → ')}); the repeated call is not included again`,
+  subWorkflowInvalid: (node: string, ref: string) => `"${node}" calls workflow ${ref}, which is not a valid workflow; its cost is not included`,
+  badSchedule: (node: string, reason: string) => `"${node}": ${reason}`,
+  badCron: (expression: string, reason: string) => `cron expression "${expression}": ${reason}`,
+  badUnits: (units: unknown) => `units must be a whole number ≥ 0, got ${JSON.stringify(units)}`,
+  tokensNeedModel: () => 'a "tokens" class is priced by model with priceTokens, not by amountForUnits',
+  badExecution: (problem: string) => `cannot price this execution: ${problem}`,
 } as const;
 
 export type PricingErrorCode = 'not-integer' | 'invalid-document' | 'invalid-json' | 'unknown-preset' | 'invariant';

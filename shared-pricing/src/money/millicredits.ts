@@ -22,8 +22,12 @@ export function credits(whole: number): number {
   return millicredits(whole * MILLICREDITS_PER_CREDIT, 'credits × 1000');
 }
 
-/** Formats millicredits as credits with up to three decimals: 1200 → "1.2", 5 → "0.005". */
+/**
+ * Formats millicredits as credits with up to three decimals: 1200 → "1.2", 5 → "0.005",
+ * -1500 → "-1.5" (balances may be negative). Throws on a fraction, NaN or an unsafe integer.
+ */
 export function formatCredits(amount: number): string {
+  if (!Number.isSafeInteger(amount)) throw new PricingError('not-integer', messages.notWholeAmount(amount));
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
   const whole = Math.trunc(abs / MILLICREDITS_PER_CREDIT);

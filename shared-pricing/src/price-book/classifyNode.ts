@@ -23,6 +23,8 @@ export interface ClassifiableNode {
  * literal characters, then file order), then the trigger class for triggers, then the fallback.
  */
 export function classifyNode(node: ClassifiableNode, book: PriceBook): NodeClassification {
+  // Real exports have nodes without a type: price them as unknown instead of throwing a TypeError.
+  if (typeof node?.type !== 'string') return fallback(book);
   const index = indexFor(book);
   const exact = index.exact.get(node.type);
   const byExact = exact && pickByConditions(exact, node);
@@ -30,6 +32,10 @@ export function classifyNode(node: ClassifiableNode, book: PriceBook): NodeClass
   const byGlob = pickByConditions(index.globs.filter((r) => matchGlob(r.type, node.type)), node);
   if (byGlob) return result(book, byGlob, 'glob');
   if (isTriggerType(node.type)) return { className: book.triggerClass, costClass: costClassOf(book, book.triggerClass), matchedBy: 'trigger-default', explicit: true };
+  return fallback(book);
+}
+
+function fallback(book: PriceBook): NodeClassification {
   return { className: book.fallbackClass, costClass: costClassOf(book, book.fallbackClass), matchedBy: 'fallback', explicit: false };
 }
 
@@ -53,7 +59,8 @@ function conditionScore(rule: PriceRule, node: ClassifiableNode): number {
   for (const field of ['operation', 'resource'] as const) {
     const wanted = rule[field];
     if (wanted === undefined) continue;
-    if (node.parameters?.[field] !== wanted) return -1;
+    const parameters = node.parameters;
+    if (typeof parameters !== 'object' || parameters === null || parameters[field] !== wanted) return -1;
     score++;
   }
   return score;

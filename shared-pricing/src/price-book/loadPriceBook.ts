@@ -1,5 +1,6 @@
 import { messages, PricingError } from '../errors';
 import { parseJsonDocument } from '../validation/parseJsonDocument';
+import type { ValidationIssue } from '../validation/types';
 import { mergePriceBook } from './mergePriceBook';
 import { priceBookPresetSource } from './presets';
 import type { PriceBook } from './types';
@@ -10,34 +11,47 @@ const presetCache = new Map<string, PriceBook>();
 /**
  * Parses and validates a price book (text or an already parsed value). A book with
  * `"extends": "<preset>"` is merged onto that preset first. Throws a `PricingError` with the
- * line and column of a syntax error, or with every JSON path that did not validate and why.
+ * line and column of a syntax error, or with every JSON path that did not validate and why
+ * (an unknown or cyclic `extends` is reported at `$.extends`). `seen` is the chain of presets
+ * being resolved, used to detect cycles.
  */
 export function loadPriceBook(source: unknown, seen: string[] = []): PriceBook {
   let value = typeof source === 'string' ? parseJsonDocument(source, 'price book') : source;
   if (isRecord(value) && typeof value.extends === 'string') {
-    if (seen.includes(value.extends)) {
-      throw new PricingError('invalid-document', messages.invalidDocument('price book', [{ path: '$.extends', message: `"${value.extends}" extends itself through ${seen.join(' → ')}` }]));
-    }
-    const base = resolvePreset(value.extends, [...seen, value.extends]);
+    const name = value.extends;
+    if (seen.includes(name)) invalid([{ path: '$.extends', message: messages.extendsCycle(name, seen) }]);
+    const base = resolvePreset(name, [...seen, name], true);
     value = mergePriceBook(base as unknown as Record<string, unknown>, value);
   }
   const validated = validatePriceBook(value);
-  if (!validated.ok) throw new PricingError('invalid-document', messages.invalidDocument('price book', validated.issues), validated.issues);
+  if (!validated.ok) invalid(validated.issues);
   return validated.value;
 }
 
 /** A shipped price book by name (`default`, `twenty`, `spojit`, `monkedo`, `amplience`), loaded once. */
 export function getPriceBook(name: string): PriceBook {
-  return resolvePreset(name, [name]);
+  return resolvePreset(name, [name], false);
 }
 
-function resolvePreset(name: string, seen: string[]): PriceBook {
+function resolvePreset(name: string, seen: string[], fromExtends: boolean): PriceBook {
   let book = presetCache.get(name);
   if (!book) {
-    book = loadPriceBook(priceBookPresetSource(name), seen);
+    let source: unknown;
+    try {
+      source = priceBookPresetSource(name);
+    } catch (error) {
+      // In a document, an unknown preset is a bad value at a path, not a bare lookup failure.
+      if (fromExtends && error instanceof PricingError) invalid([{ path: '$.extends', message: error.message }]);
+      throw error;
+    }
+    book = loadPriceBook(source, seen);
     presetCache.set(name, book);
   }
   return book;
+}
+
+function invalid(issues: ValidationIssue[]): never {
+  throw new PricingError('invalid-document', messages.invalidDocument('price book', issues), issues);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,9 @@
 import { messages, PricingError } from '../errors';
 import defaultBook from './presets/default.price-book.json';
+import amplienceBook from './presets/amplience.price-book.json';
+import monkedoBook from './presets/monkedo.price-book.json';
+import spojitBook from './presets/spojit.price-book.json';
+import twentyBook from './presets/twenty.price-book.json';
 
 /**
  * The price books shipped with n8n Credits, by name. A preset may be an override of another
@@ -7,6 +11,10 @@ import defaultBook from './presets/default.price-book.json';
  */
 const PRESETS: Record<string, unknown> = {
   default: defaultBook,
+  twenty: twentyBook,
+  spojit: spojitBook,
+  monkedo: monkedoBook,
+  amplience: amplienceBook,
 };
 
 export function priceBookPresetNames(): string[] {

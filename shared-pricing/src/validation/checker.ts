@@ -42,7 +42,7 @@ export class Checker {
   /** Reports keys of `value` that are not in `known` (a typo would otherwise be silently ignored). */
   noUnknownKeys(path: string, value: Record<string, unknown>, known: readonly string[]): void {
     for (const key of Object.keys(value)) {
-      if (!known.includes(key)) this.fail(`${path}.${key}`, `unknown property; expected one of ${known.join(', ')}`);
+      if (!known.includes(key)) this.fail(childPath(path, key), `unknown property; expected one of ${known.join(', ')}`);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { classifyNode, loadPriceBook } from '../../../shared-pricing/src';
+import { classifyNode, loadPriceBook } from '../../../shared-pricing/src/price-book';
 
 const book = loadPriceBook({
   version: 1,
@@ -49,5 +49,36 @@ describe('classifyNode', () => {
   it('reports a node no rule matches as priced by the fallback, not explicitly', () => {
     const result = classifyNode({ type: 'community.foo' }, book);
     assert.deepEqual([result.className, result.matchedBy, result.explicit], ['app', 'fallback', false]);
+  });
+
+  it('prices a node without a string type by the fallback instead of throwing', () => {
+    const result = classifyNode({ type: undefined as unknown as string }, book);
+    assert.deepEqual([result.className, result.explicit], ['app', false]);
+  });
+
+  it('ignores parameters that are not an object when checking an operation', () => {
+    const result = classifyNode({ type: 'n8n-nodes-base.googleSheets', parameters: 'append' as unknown as Record<string, unknown> }, book);
+    assert.deepEqual([result.className, result.matchedBy], ['app', 'exact']);
+  });
+
+  it('prefers a glob whose condition holds over a more specific glob without one', () => {
+    const withConditions = loadPriceBook({
+      version: 1,
+      name: 'conditions',
+      nominalPerExecution: 0,
+      classes: { trigger: { unit: 'run', rate: 0 }, app: { unit: 'run', rate: 1000 }, write: { unit: 'run', rate: 2000 } },
+      fallbackClass: 'app',
+      triggerClass: 'trigger',
+      rules: [
+        { type: 'acme.*', operation: 'create', class: 'write' },
+        { type: 'acme.crm*', class: 'app' },
+      ],
+      models: {},
+      modelFallback: { input: 1, output: 1 },
+    });
+    assert.deepEqual(
+      [classifyNode({ type: 'acme.crmContact', parameters: { operation: 'create' } }, withConditions).className, classifyNode({ type: 'acme.crmContact' }, withConditions).className],
+      ['write', 'app'],
+    );
   });
 });

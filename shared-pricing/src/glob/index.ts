@@ -1,0 +1,2 @@
+/** Glob patterns for node types and model aliases. */
+export * from './matchGlob';

@@ -1,0 +1,3 @@
+/** Document validation with JSON paths, and JSON parsing with line and column. */
+export * from './types';
+export * from './parseJsonDocument';
