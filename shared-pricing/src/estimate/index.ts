@@ -1,2 +1,9 @@
 // Public API of this area; each module adds its exports here.
-export {};
+export * from './types';
+export * from './analyzeWorkflow';
+export * from './parseCreditsConfig';
+export * from './defaultAssumptions';
+export * from './cronRunsPerMonth';
+export * from './scheduleRunsPerMonth';
+export * from './cronTimesRunsPerMonth';
+export * from './parseNoteAssumptions';

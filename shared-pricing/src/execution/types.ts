@@ -29,6 +29,8 @@ export interface Workflow {
 /** One run of one node: `runData[nodeName][runIndex]` (n8n's ITaskData). */
 export interface NodeRun {
   startTime?: number;
+  /** The order in which n8n started node runs in this execution (n8n ≥ 1.80); pricing sorts by it. */
+  executionIndex?: number;
   executionTime?: number;
   executionStatus?: string;
   /** `data[connectionType][outputIndex]` is the list of items on that output, or null. */
@@ -57,6 +59,13 @@ export interface ExecutionRun {
 export interface PricingState {
   /** Helper runs counted so far; a helper charge falls due each time it passes a multiple of the class's `every`. */
   helperRuns: number;
+  /**
+   * Helper runs already counted per execution id. n8n reports a waiting execution again when it
+   * resumes (with the runs before the Wait still in its run data), so an execution priced twice
+   * advances the counter only by the helper runs it had not counted yet. The most recent
+   * executions are kept (see `HELPER_MEMORY`); absent means none counted.
+   */
+  helperRunsCounted?: Record<string, number>;
 }
 
 export type ChargeKind = 'run' | 'item' | 'execution' | 'tokens' | 'helper' | 'nominal';

@@ -1,2 +1,4 @@
 // Public API of this area; each module adds its exports here.
-export {};
+export * from './validatePlan';
+export * from './presets';
+export * from './loadPlan';

@@ -1,0 +1,59 @@
+import { generateApiKey, hashApiKey, ROLES, type Role } from '../../../ledger/src/http/keys';
+import { withWorkspace, type AdminFlags } from '../../../ledger/src/service/admin';
+import { isUsageError } from '../../../ledger/src/service/adminErrors';
+import type { Command } from '../commander';
+import { CliError, type CliContext } from '../io';
+
+/** Adds the options that say where the ledger is and which workspace. */
+export function ledgerOptions(command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'SQLite data folder (default ./.n8n-credits-data)')
+    .option('--database <url>', 'PostgreSQL URL (env N8N_CREDITS_DATABASE_URL)')
+    .option('--workspace <id>', 'workspace id (default: "default" or the only one)');
+}
+
+/** Runs an administration action, turning bad input into a CLI error (exit 2). */
+export async function adminAction<T>(context: CliContext, flags: AdminFlags, work: Parameters<typeof withWorkspace<T>>[3]): Promise<T> {
+  try {
+    return await withWorkspace(flags, process.env, context.io.cwd, work);
+  } catch (err) {
+    if (isUsageError(err)) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+/** `n8n-credits keys create|list|revoke`: API keys of a workspace (secrets are printed once, stored as hashes). */
+export function register(program: Command, context: CliContext): void {
+  const keys = program.command('keys').description('Create, list and revoke API keys');
+  ledgerOptions(keys.command('create').description('Create a key and print it once'))
+    .requiredOption('--role <role>', 'admin, member or meter')
+    .option('--name <name>', 'a name to recognise the key by', 'cli key')
+    .option('--member <memberId>', 'for a member key: the member it acts for')
+    .option('--json', 'print JSON')
+    .action(async (o: AdminFlags & { role: string; name: string; member?: string; json?: boolean }) => {
+      if (!ROLES.includes(o.role as Role)) throw new CliError(`--role must be admin, member or meter, got "${o.role}"`);
+      await adminAction(context, o, async (store, ws) => {
+        if (o.member && !(await store.listMembers(ws.id)).some((m) => m.memberId === o.member)) await store.addMember({ workspaceId: ws.id, memberId: o.member });
+        const key = generateApiKey();
+        const record = await store.createApiKey({ workspaceId: ws.id, role: o.role as Role, name: o.name, hash: hashApiKey(key), prefix: key.slice(0, 10), memberId: o.member ?? null });
+        context.io.stdout(o.json ? JSON.stringify({ key, record }, null, 2) + '\n' : `${record.role} key "${record.name}" for workspace ${ws.id} (shown once):\n${key}\n`);
+      });
+    });
+  ledgerOptions(keys.command('list').description('List keys (never the secrets)'))
+    .option('--json', 'print JSON')
+    .action(async (o: AdminFlags & { json?: boolean }) => {
+      await adminAction(context, o, async (store, ws) => {
+        const list = await store.listApiKeys(ws.id);
+        if (o.json) return context.io.stdout(JSON.stringify(list, null, 2) + '\n');
+        for (const k of list) context.io.stdout(`${k.id}  ${k.role.padEnd(6)}  ${k.prefix}…  ${k.name}${k.memberId ? ` (member ${k.memberId})` : ''}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}\n`);
+      });
+    });
+  ledgerOptions(keys.command('revoke').description('Revoke a key by id').argument('<id>', 'the key id'))
+    .action(async (id: string, o: AdminFlags) => {
+      await adminAction(context, o, async (store, ws) => {
+        if (!(await store.listApiKeys(ws.id)).some((k) => k.id === id)) throw new CliError(`unknown key "${id}" in workspace ${ws.id}`);
+        const record = await store.revokeApiKey(id);
+        context.io.stdout(`revoked ${record.id} (${record.name})\n`);
+      });
+    });
+}

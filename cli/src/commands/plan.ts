@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { planFromBody } from '../../../ledger/src/http/routes/admin';
+import { ApiError } from '../../../ledger/src/http/errors';
+import type { AdminFlags } from '../../../ledger/src/service/admin';
+import type { Command } from '../commander';
+import { CliError, type CliContext } from '../io';
+import { adminAction, ledgerOptions } from './keys';
+
+/** `n8n-credits plan set|show`: the workspace's plan, from a preset or a plan file. */
+export function register(program: Command, context: CliContext): void {
+  const plan = program.command('plan').description('Show or change the workspace plan');
+  ledgerOptions(plan.command('set').description('Change the plan (a new period starts now)'))
+    .option('--preset <name>', 'twenty, spojit, monkedo or amplience')
+    .option('--file <path>', 'a plan JSON file')
+    .action(async (o: AdminFlags & { preset?: string; file?: string }) => {
+      if ((o.preset === undefined) === (o.file === undefined)) throw new CliError('give exactly one of --preset or --file');
+      let body: { preset?: string; plan?: unknown };
+      if (o.file) {
+        const path = resolve(context.io.cwd, o.file);
+        let text: string;
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch (err) {
+          throw new CliError(`cannot read ${path}: ${(err as Error).message}`);
+        }
+        try {
+          body = { plan: JSON.parse(text) };
+        } catch (err) {
+          throw new CliError(`${path}: not valid JSON: ${(err as Error).message}`);
+        }
+      } else body = { preset: o.preset };
+      let next;
+      try {
+        next = planFromBody(body);
+      } catch (err) {
+        if (err instanceof ApiError) throw new CliError(err.message);
+        throw err;
+      }
+      await adminAction(context, o, async (store, ws) => {
+        const updated = await store.setPlan(ws.id, next);
+        context.io.stdout(`workspace ${updated.id} is on plan "${updated.plan.name}" from ${updated.planStartedAt}\n`);
+      });
+    });
+  ledgerOptions(plan.command('show').description('Print the plan as JSON'))
+    .action(async (o: AdminFlags) => {
+      await adminAction(context, o, async (_store, ws) => context.io.stdout(JSON.stringify(ws.plan, null, 2) + '\n'));
+    });
+}

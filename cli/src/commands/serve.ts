@@ -1,0 +1,53 @@
+import { ConfigError, resolveConfig } from '../../../ledger/src/service/config';
+import { startService, stopOnSignals } from '../../../ledger/src/service/service';
+import type { Command } from '../commander';
+import { CliError, type CliContext } from '../io';
+
+interface ServeOptions {
+  host?: string;
+  port?: string;
+  dataDir?: string;
+  database?: string;
+  demo?: boolean;
+  logLevel?: string;
+}
+
+/** `n8n-credits serve`: the ledger service and its billing page; runs until SIGTERM or SIGINT. */
+export function register(program: Command, context: CliContext): void {
+  program
+    .command('serve')
+    .description('Run the credit ledger: HTTP API on /v1 and the billing page on /. SQLite in a local folder unless a PostgreSQL URL is given.')
+    .option('--host <host>', 'address to bind (env N8N_CREDITS_HOST)', undefined)
+    .option('--port <port>', 'port (env N8N_CREDITS_PORT; default 5680)')
+    .option('--data-dir <dir>', 'SQLite data folder (env N8N_CREDITS_DATA_DIR; default ./.n8n-credits-data)')
+    .option('--database <url>', 'PostgreSQL URL postgres://… (env N8N_CREDITS_DATABASE_URL)')
+    .option('--demo', 'on first start, fill the workspace with usage priced from the example workflows')
+    .option('--log-level <level>', 'silent, error, warn, info or debug', 'warn')
+    .action(async (options: ServeOptions) => {
+      const { io } = context;
+      let config;
+      try {
+        config = resolveConfig(options, process.env, io.cwd);
+      } catch (err) {
+        if (err instanceof ConfigError) throw new CliError(err.message);
+        throw err;
+      }
+      const service = await startService(config, { log: (line) => io.stderr(line + '\n') });
+      io.stdout(`n8n Credits ledger on ${service.url} (workspace "${service.workspaceId}")\n`);
+      if (service.demo) io.stdout(`demo: ${service.demo.executions} executions priced, ${service.demo.charges} charges recorded\n`);
+      if (service.adminKey) {
+        io.stdout(`\nAdmin key (shown once; it is stored only as a hash, so keep it now):\n\n  ${service.adminKey}\n\n`);
+        io.stdout(`Try:  curl -H "Authorization: Bearer ${service.adminKey}" ${service.url}/v1/balance\n`);
+        io.stdout(`Billing page: ${service.url}/ (sign in with the key)\n`);
+      }
+      await new Promise<void>((resolve, reject) => {
+        stopOnSignals(service, (signal, error) => {
+          if (error) reject(error instanceof Error ? error : new Error(String(error)));
+          else {
+            io.stderr(`${signal}: stopped after finishing requests in flight; database closed\n`);
+            resolve();
+          }
+        });
+      });
+    });
+}

@@ -1,0 +1,79 @@
+/** The page's stylesheet and script, served from /assets so the Content-Security-Policy can forbid inline code. */
+
+export const PAGE_CSS = `
+:root { font-family: system-ui, sans-serif; color: #1d2330; background: #f5f6f8; }
+body { margin: 0 auto; max-width: 1040px; padding: 16px; }
+header { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.05rem; margin-top: 0; }
+.card { background: #fff; border: 1px solid #dfe3ea; border-radius: 8px; padding: 14px 18px; margin: 12px 0; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px; }
+dl { margin: 0; } .line { display: flex; justify-content: space-between; padding: 4px 0; border-bottom: 1px dashed #eef0f4; }
+dt { color: #5b6475; } dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
+.total dd { font-size: 1.15rem; } .overdraft dd { color: #b3261e; }
+table { width: 100%; border-collapse: collapse; } th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eef0f4; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.chart .bar { fill: #4f6bed; } .chart text { font-size: 11px; fill: #5b6475; }
+.packs { list-style: none; padding: 0; } .packs li { display: flex; gap: 12px; align-items: center; padding: 4px 0; }
+.price { color: #5b6475; } .muted, .empty { color: #5b6475; } .error { color: #b3261e; }
+label { display: block; margin: 6px 0; } input { padding: 4px; min-width: 260px; }
+button { padding: 4px 12px; cursor: pointer; }
+.signin { max-width: 420px; margin: 10vh auto; }
+`;
+
+export const PAGE_JS = `
+(function () {
+  'use strict';
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrf = csrfMeta ? csrfMeta.getAttribute('content') : '';
+  function send(method, url, body) {
+    var headers = { 'x-csrf-token': csrf };
+    // No content type without a body: an empty JSON body is a 400.
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(url, {
+      method: method,
+      credentials: 'same-origin',
+      headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (res) {
+      return res.text().then(function (text) {
+        var data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (err) { data = null; }
+        return { status: res.status, data: data };
+      });
+    });
+  }
+  function errorText(r) { return r.data && r.data.error ? r.data.error.message : 'request failed (' + r.status + ')'; }
+  var signin = document.getElementById('signin');
+  if (signin) signin.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var key = document.getElementById('key').value;
+    send('POST', '/session', { key: key }).then(function (r) {
+      if (r.status === 200) location.reload();
+      else document.getElementById('signin-error').textContent = errorText(r);
+    });
+  });
+  var signout = document.getElementById('signout');
+  if (signout) signout.addEventListener('click', function () {
+    send('DELETE', '/session').then(function () { location.href = '/'; });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('button.buy'), function (button) {
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      send('POST', '/v1/topups', { packId: button.getAttribute('data-pack') }).then(function (r) {
+        var status = document.getElementById('topup-status');
+        if (r.status === 201) { status.textContent = 'Added.'; location.reload(); }
+        else { status.textContent = errorText(r); button.disabled = false; }
+      });
+    });
+  });
+  var alertForm = document.getElementById('alert-form');
+  if (alertForm) alertForm.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = alertForm.elements;
+    var thresholds = f.thresholds.value.split(',').map(function (s) { return s.trim(); })
+      .filter(function (s) { return s !== ''; }).map(Number);
+    send('PUT', '/v1/alerts', { thresholds: thresholds, email: f.email.value || null, webhookUrl: f.webhookUrl.value || null })
+      .then(function (r) { document.getElementById('alert-status').textContent = r.status === 200 ? 'Saved.' : errorText(r); });
+  });
+})();
+`;

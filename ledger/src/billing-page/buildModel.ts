@@ -1,0 +1,108 @@
+import type { LedgerEntry, LedgerStore, Workspace } from '../store/types';
+import type { DayUsage } from './chart';
+import type { ExecutionRow, PageModel } from './model';
+
+export interface PageViewer {
+  role: string;
+  keyName: string;
+  memberId: string | null;
+  csrf: string;
+}
+
+export interface PageQuery {
+  workflow?: string;
+  nodeType?: string;
+  execution?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Every day from `first` to `last` (YYYY-MM-DD), with the usage of the days that had any. */
+export function fillDays(first: string, last: string, rows: Array<{ key: string; millicredits: number }>, maxDays = 400): DayUsage[] {
+  const byDay = new Map(rows.map((r) => [r.key, r.millicredits]));
+  const out: DayUsage[] = [];
+  let t = Date.parse(`${first}T00:00:00Z`);
+  const end = Date.parse(`${last}T00:00:00Z`);
+  if (Number.isNaN(t) || Number.isNaN(end)) return rows.map((r) => ({ day: r.key, millicredits: r.millicredits }));
+  for (; t <= end && out.length < maxDays; t += DAY_MS) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    out.push({ day, millicredits: byDay.get(day) ?? 0 });
+  }
+  return out;
+}
+
+function executionsOf(entries: LedgerEntry[]): ExecutionRow[] {
+  const rows = new Map<string, ExecutionRow>();
+  for (const e of entries) {
+    const id = e.executionId ?? '';
+    if (!id) continue;
+    const row = rows.get(id) ?? { executionId: id, workflowName: e.workflowName ?? e.workflowId ?? '', millicredits: 0, entries: 0, at: e.occurredAt };
+    row.millicredits += e.millicredits;
+    row.entries += 1;
+    if (e.occurredAt > row.at) row.at = e.occurredAt;
+    rows.set(id, row);
+  }
+  return [...rows.values()].sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+/** Reads what the billing page shows from the store; members see their own usage only. */
+export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: PageViewer, query: PageQuery): Promise<PageModel> {
+  const member = viewer.role === 'member' && viewer.memberId ? viewer.memberId : undefined;
+  const [card, byWorkflow, byNodeType, byDay, alerts] = await Promise.all([
+    store.balance(ws.id),
+    store.breakdown({ workspaceId: ws.id, by: 'workflow', memberId: member }),
+    store.breakdown({ workspaceId: ws.id, by: 'nodeType', memberId: member }),
+    store.breakdown({ workspaceId: ws.id, by: 'day', memberId: member }),
+    store.getAlertSettings(ws.id),
+  ]);
+  const lastDay = byDay.reduce((max, r) => (r.key > max ? r.key : max), new Date().toISOString().slice(0, 10));
+  const a = (alerts ?? {}) as { thresholds?: number[]; email?: string | null; webhookUrl?: string | null };
+  const model: PageModel = {
+    workspaceName: ws.name,
+    role: viewer.role,
+    keyName: viewer.keyName,
+    csrf: viewer.csrf,
+    memberScope: member ?? null,
+    card: {
+      allocation: card.allocation, consumed: card.consumedThisPeriod, remaining: card.remaining, rollover: card.rollover,
+      topUp: card.topUps, totalAvailable: card.totalAvailable, dailyRemaining: card.dailyRemaining, overdraft: card.overdraft,
+      periodStart: card.periodStart, resetAt: card.resetsAt, exhaustion: card.exhaustion,
+    },
+    daily: fillDays(card.periodStart.slice(0, 10), lastDay, byDay),
+    byWorkflow: byWorkflow.map((r) => ({ key: r.key, label: r.label ?? (r.key || '(unknown)'), millicredits: r.millicredits, entries: r.entries })),
+    byNodeType: byNodeType.map((r) => ({ key: r.key, label: r.key || '(execution)', millicredits: r.millicredits, entries: r.entries })),
+    plan: {
+      name: ws.plan.name, description: ws.plan.description ?? '', cycle: ws.plan.cycle, allocation: ws.plan.allocation,
+      dailyLimit: ws.dailyLimitOverride !== undefined ? ws.dailyLimitOverride : ws.plan.dailyLimit, rolloverCap: ws.plan.rolloverCap, exhaustion: ws.plan.exhaustion,
+    },
+    packs: viewer.role === 'admin' ? ws.plan.topUps.packs.map((p) => ({ ...p })) : null,
+    alerts: { thresholds: Array.isArray(a.thresholds) ? a.thresholds : [80, 100], email: a.email ?? null, webhookUrl: a.webhookUrl ?? null },
+    drill: null,
+  };
+  model.drill = await buildDrill(store, ws, member, query, model);
+  return model;
+}
+
+async function buildDrill(store: LedgerStore, ws: Workspace, member: string | undefined, query: PageQuery, model: PageModel): Promise<PageModel['drill']> {
+  if (query.execution) {
+    let entries = await store.entriesOfExecution(ws.id, query.execution);
+    if (member) entries = entries.filter((e) => e.memberId === member);
+    return {
+      kind: 'entries', title: `Execution ${query.execution}`, executionId: query.execution,
+      rows: entries.map((e) => ({
+        nodeName: e.nodeName ?? '', nodeType: e.nodeType ?? '', runIndex: e.runIndex ?? 0, kind: e.kind ?? e.type, millicredits: e.millicredits,
+        status: e.status ?? '', model: e.model, tokens: e.tokens ? `${e.tokens.input} in / ${e.tokens.output} out` : null, at: e.occurredAt,
+      })),
+    };
+  }
+  if (query.workflow !== undefined) {
+    const entries = await store.listEntries({ workspaceId: ws.id, workflowId: query.workflow, memberId: member, limit: 1000 });
+    const label = model.byWorkflow.find((r) => r.key === query.workflow)?.label ?? query.workflow;
+    return { kind: 'executions', title: `Executions of workflow ${label}`, rows: executionsOf(entries) };
+  }
+  if (query.nodeType !== undefined) {
+    const entries = await store.listEntries({ workspaceId: ws.id, memberId: member, limit: 1000 });
+    return { kind: 'executions', title: `Executions with node type ${query.nodeType || '(execution)'}`, rows: executionsOf(entries.filter((e) => (e.nodeType ?? '') === query.nodeType)) };
+  }
+  return null;
+}

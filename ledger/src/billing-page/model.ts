@@ -1,0 +1,79 @@
+import type { DayUsage } from './chart';
+
+/** The usage card, in millicredits (the same numbers `GET /v1/balance` answers). */
+export interface CardModel {
+  allocation: number;
+  consumed: number;
+  remaining: number;
+  rollover: number;
+  topUp: number;
+  totalAvailable: number;
+  dailyRemaining: number | null;
+  overdraft: number;
+  periodStart: string;
+  resetAt: string;
+  exhaustion: string;
+}
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  millicredits: number;
+  entries: number;
+}
+
+export interface ExecutionRow {
+  executionId: string;
+  workflowName: string;
+  millicredits: number;
+  entries: number;
+  at: string;
+}
+
+export interface EntryRow {
+  nodeName: string;
+  nodeType: string;
+  runIndex: number;
+  kind: string;
+  millicredits: number;
+  status: string;
+  model: string | null;
+  tokens: string | null;
+  at: string;
+}
+
+export interface PackModel {
+  id: string;
+  millicredits: number;
+  price: number;
+  currency: string;
+}
+
+export interface AlertModel {
+  thresholds: number[];
+  email: string | null;
+  webhookUrl: string | null;
+}
+
+/** Everything the signed-in page shows; built by the service from the store, rendered by `renderPage`. */
+export interface PageModel {
+  workspaceName: string;
+  role: string;
+  keyName: string;
+  csrf: string;
+  /** For a member key: the member whose own usage the chart and breakdowns show (the card is the pool's). */
+  memberScope: string | null;
+  card: CardModel;
+  daily: DayUsage[];
+  byWorkflow: BreakdownRow[];
+  byNodeType: BreakdownRow[];
+  plan: { name: string; description: string; cycle: string; allocation: number; dailyLimit: number | null; rolloverCap: number; exhaustion: string };
+  /** Packs, for admins only; null hides the section. */
+  packs: PackModel[] | null;
+  alerts: AlertModel;
+  /** A drill-down: the executions of a workflow or node type, or the entries of one execution. */
+  drill:
+    | { kind: 'executions'; title: string; rows: ExecutionRow[] }
+    | { kind: 'entries'; title: string; executionId: string; rows: EntryRow[] }
+    | null;
+}

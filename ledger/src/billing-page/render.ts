@@ -1,0 +1,110 @@
+import { renderDailyChart } from './chart';
+import { escapeHtml as e, formatCredits, formatPrice } from './escape';
+import type { BreakdownRow, CardModel, PageModel } from './model';
+
+/** The HTML document around a body; scripts and styles come from /assets so the CSP can forbid inline code. */
+function layout(title: string, body: string, csrf = ''): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="csrf-token" content="${e(csrf)}">
+<title>${e(title)}</title><link rel="stylesheet" href="/assets/page.css"></head>
+<body>${body}<script src="/assets/page.js"></script></body></html>`;
+}
+
+/** The sign-in page: one key field. */
+export function renderSignIn(message?: string): string {
+  return layout(
+    'n8n Credits · Sign in',
+    `<main class="signin"><h1>n8n Credits</h1><p>Sign in with an API key to see this workspace's billing.</p>
+<form id="signin"><label>API key <input id="key" name="key" type="password" autocomplete="off" required></label>
+<button type="submit">Sign in</button></form>
+<p id="signin-error" class="error" role="alert">${e(message ?? '')}</p></main>`,
+  );
+}
+
+function cardLine(label: string, value: string, id: string, extra = ''): string {
+  return `<div class="line ${extra}"><dt>${e(label)}</dt><dd id="${id}">${value}</dd></div>`;
+}
+
+function renderCard(card: CardModel): string {
+  const lines = [
+    cardLine('Consumed this period', formatCredits(card.consumed), 'card-consumed'),
+    cardLine('Remaining', formatCredits(card.remaining), 'card-remaining'),
+    cardLine('Resets on', e(card.resetAt.slice(0, 10)), 'card-reset'),
+    cardLine('Rollover Credits', formatCredits(card.rollover), 'card-rollover', 'rollover'),
+    cardLine('Top-up credits', formatCredits(card.topUp), 'card-topup'),
+    cardLine('Total Available', formatCredits(card.totalAvailable), 'card-total', 'total'),
+  ];
+  if (card.dailyRemaining !== null) lines.push(cardLine('Remaining today', formatCredits(card.dailyRemaining), 'card-daily'));
+  if (card.overdraft > 0) lines.push(cardLine('Overdraft', formatCredits(card.overdraft), 'card-overdraft', 'overdraft'));
+  return `<section class="card" id="usage-card"><h2>Usage</h2><p class="muted">Credits of the period ${e(card.periodStart.slice(0, 10))} – ${e(card.resetAt.slice(0, 10))} (allocation ${formatCredits(card.allocation)}).</p><dl>${lines.join('')}</dl></section>`;
+}
+
+function renderBreakdown(id: string, title: string, rows: BreakdownRow[], param: string): string {
+  if (rows.length === 0) return `<section class="card" id="${id}"><h2>${e(title)}</h2><p class="empty">Nothing yet.</p></section>`;
+  const body = rows
+    .map((r) => `<tr><td><a href="/?${param}=${encodeURIComponent(r.key)}">${e(r.label)}</a></td><td class="num">${formatCredits(r.millicredits)}</td><td class="num">${r.entries}</td></tr>`)
+    .join('');
+  return `<section class="card" id="${id}"><h2>${e(title)}</h2><table><thead><tr><th>${e(title.replace(/^By /, ''))}</th><th class="num">Credits</th><th class="num">Entries</th></tr></thead><tbody>${body}</tbody></table></section>`;
+}
+
+function renderDrill(model: PageModel): string {
+  const drill = model.drill;
+  if (!drill) return '';
+  if (drill.kind === 'executions') {
+    const rows = drill.rows
+      .map((r) => `<tr><td><a href="/?execution=${encodeURIComponent(r.executionId)}">${e(r.executionId)}</a></td><td>${e(r.workflowName)}</td><td>${e(r.at)}</td><td class="num">${formatCredits(r.millicredits)}</td><td class="num">${r.entries}</td></tr>`)
+      .join('');
+    return `<section class="card" id="drill"><h2>${e(drill.title)}</h2><p><a href="/">Back</a></p><table><thead><tr><th>Execution</th><th>Workflow</th><th>Last entry</th><th class="num">Credits</th><th class="num">Entries</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  }
+  const rows = drill.rows
+    .map((r) => `<tr><td>${e(r.nodeName)}</td><td>${e(r.nodeType)}</td><td class="num">${r.runIndex}</td><td>${e(r.kind)}</td><td>${e(r.model ?? '')}</td><td>${e(r.tokens ?? '')}</td><td>${e(r.status)}</td><td class="num">${formatCredits(r.millicredits)}</td></tr>`)
+    .join('');
+  return `<section class="card" id="drill"><h2>${e(drill.title)}</h2><p><a href="/">Back</a></p><table><thead><tr><th>Node</th><th>Type</th><th class="num">Run</th><th>Kind</th><th>Model</th><th>Tokens</th><th>Status</th><th class="num">Credits</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function renderPacks(model: PageModel): string {
+  if (!model.packs) return '';
+  const items = model.packs.length
+    ? model.packs
+        .map((p) => `<li><span>${formatCredits(p.millicredits)} credits</span> <span class="price">${e(formatPrice(p.price, p.currency))}</span> <button class="buy" data-pack="${e(p.id)}">Buy</button></li>`)
+        .join('')
+    : '<li class="empty">This plan offers no top-up packs.</li>';
+  return `<section class="card" id="topups"><h2>Top up</h2><ul class="packs">${items}</ul><p id="topup-status" role="status"></p></section>`;
+}
+
+function renderPlan(model: PageModel): string {
+  const p = model.plan;
+  return `<section class="card" id="plan"><h2>Plan</h2><dl>
+<div class="line"><dt>Plan</dt><dd id="plan-name">${e(p.name)}</dd></div>
+<div class="line"><dt>Billing cycle</dt><dd>${e(p.cycle)}</dd></div>
+<div class="line"><dt>Allocation</dt><dd>${formatCredits(p.allocation)}</dd></div>
+<div class="line"><dt>Daily limit</dt><dd>${p.dailyLimit === null ? 'none' : formatCredits(p.dailyLimit)}</dd></div>
+<div class="line"><dt>Rollover cap</dt><dd>${formatCredits(p.rolloverCap)}</dd></div>
+<div class="line"><dt>When credits run out</dt><dd>${e(p.exhaustion)}</dd></div></dl>
+<p class="muted">${e(p.description)}</p></section>`;
+}
+
+function renderAlerts(model: PageModel): string {
+  const a = model.alerts;
+  // Only an admin may change them (PUT /v1/alerts); others see them read-only.
+  const disabled = model.role === 'admin' ? '' : ' disabled';
+  return `<section class="card" id="alerts"><h2>Alerts</h2><form id="alert-form">
+<label>Warn at percent used (comma separated) <input name="thresholds" value="${e(a.thresholds.join(', '))}"${disabled}></label>
+<label>E-mail <input name="email" type="email" value="${e(a.email ?? '')}"${disabled}></label>
+<label>Webhook URL <input name="webhookUrl" type="url" value="${e(a.webhookUrl ?? '')}"${disabled}></label>
+<button type="submit"${disabled}>Save alerts</button> <span id="alert-status" role="status"></span></form></section>`;
+}
+
+/** The signed-in billing page. Every string that came from a user or the store goes through `escapeHtml`. */
+export function renderPage(model: PageModel): string {
+  const body = `<header><h1>Billing · <span id="workspace-name">${e(model.workspaceName)}</span></h1>
+<p class="who">Signed in with <b>${e(model.keyName)}</b> (<span id="role">${e(model.role)}</span>) <button id="signout">Sign out</button></p></header>
+<main>${renderCard(model.card)}
+${model.memberScope === null ? '' : `<p class="muted" id="member-scope">The chart and the breakdowns show the usage of member <b>${e(model.memberScope)}</b>; the card shows the workspace's pool.</p>`}
+<section class="card" id="daily"><h2>Daily usage</h2>${renderDailyChart(model.daily)}</section>
+${renderDrill(model)}
+<div class="grid">${renderBreakdown('by-workflow', 'By workflow', model.byWorkflow, 'workflow')}${renderBreakdown('by-node-type', 'By node type', model.byNodeType, 'nodeType')}</div>
+${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}</main>`;
+  return layout(`Billing · ${model.workspaceName}`, body, model.csrf);
+}

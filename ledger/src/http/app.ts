@@ -1,0 +1,90 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { LedgerStore } from '../store/types';
+import { KeyCache, registerAuth, type KeyLookup } from './auth';
+import type { AppContext } from './context';
+import { handleError, handleNotFound } from './errors';
+import { Metrics } from './metrics';
+import { collectRoute, type RouteDoc } from './openapi';
+import { adminRoutes } from './routes/admin';
+import { executionRoutes } from './routes/executions';
+import { pageRoutes } from './routes/page';
+import { reportRoutes } from './routes/reports';
+import { reservationRoutes } from './routes/reservations';
+import { settingsRoutes } from './routes/settings';
+import { systemRoutes } from './routes/system';
+import { usageRoutes } from './routes/usage';
+import { SessionStore } from './sessions';
+
+export interface AppOptions {
+  store: LedgerStore;
+  /** Largest accepted request body in bytes (413 above it); default 4 MiB. */
+  bodyLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+  sessions?: SessionStore;
+  metrics?: Metrics;
+  /** How long a key lookup is remembered (ms); 0 looks every request up. Default 2000. */
+  keyCacheMs?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** Builds the ledger's fastify app (not listening). The caller owns the store and closes it after `app.close()`. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; ctx: AppContext }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Validate bodies as sent: no coercion of "12" into 12, no silent removal of unknown fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allowUnionTypes: true } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const routes: RouteDoc[] = [];
+  const ctx: AppContext = {
+    store: options.store,
+    metrics: options.metrics ?? new Metrics(),
+    sessions: options.sessions ?? new SessionStore(),
+    routes,
+    version: options.version ?? '0.1.0',
+    draining: { value: false },
+    keyCache: null,
+  };
+  app.addHook('onRoute', (route) => collectRoute(routes, route));
+  // An empty JSON body (a client that always sends the header) is no body: routes that need one say so by schema.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    jsonParser(request, text, done);
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  await app.register(fastifyCookie);
+
+  const lookup: KeyLookup = async (hash) => {
+    const record = await ctx.store.findApiKeyByHash(hash);
+    if (!record || record.revokedAt) return null;
+    return { keyId: record.id, workspaceId: record.workspaceId, role: record.role, memberId: record.memberId, keyName: record.name };
+  };
+  const keys = new KeyCache(lookup, options.keyCacheMs ?? 2000);
+  ctx.keyCache = keys;
+  registerAuth(app, keys.find, ctx.sessions);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    ctx.metrics.inc('n8n_credits_http_requests_total', { method: request.method, route, status: String(reply.statusCode) });
+    ctx.metrics.inc('n8n_credits_request_duration_seconds_sum', {}, reply.elapsedTime / 1000);
+  });
+
+  systemRoutes(app, ctx);
+  pageRoutes(app, ctx);
+  usageRoutes(app, ctx);
+  executionRoutes(app, ctx);
+  reservationRoutes(app, ctx);
+  reportRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  await app.ready();
+  return { app, ctx };
+}

@@ -1,0 +1,44 @@
+import type { FastifyRequest } from 'fastify';
+import type { LedgerStore, Workspace } from '../store/types';
+import { principalOf, type KeyCache, type Principal } from './auth';
+import { ApiError } from './errors';
+import type { Metrics } from './metrics';
+import type { RouteDoc } from './openapi';
+import type { SessionStore } from './sessions';
+
+/** What every route module gets. */
+export interface AppContext {
+  store: LedgerStore;
+  metrics: Metrics;
+  sessions: SessionStore;
+  routes: RouteDoc[];
+  version: string;
+  /** Set while the service drains on SIGTERM: readiness turns false. */
+  draining: { value: boolean };
+  /** Cleared when a key is revoked here. */
+  keyCache: KeyCache | null;
+}
+
+/**
+ * The workspace a request acts on: `?workspaceId=` for an instance-wide key (required then), otherwise
+ * the key's own. A workspace key naming another workspace gets the same 404 as an unknown one.
+ */
+export async function resolveWorkspace(ctx: AppContext, request: FastifyRequest, requested?: string): Promise<Workspace> {
+  const principal = principalOf(request);
+  const asked = requested ?? (request.query as { workspaceId?: string } | undefined)?.workspaceId;
+  const id = principal.workspaceId ?? asked;
+  if (!id) throw new ApiError(400, 'workspace-required', 'this key is instance-wide: name the workspace with ?workspaceId=', 'workspaceId');
+  if (asked !== undefined && asked !== id) throw new ApiError(404, 'unknown-workspace', `unknown workspace "${asked}"`, 'workspaceId');
+  const workspace = await ctx.store.getWorkspace(id);
+  if (!workspace) throw new ApiError(404, 'unknown-workspace', `unknown workspace "${id}"`, 'workspaceId');
+  return workspace;
+}
+
+/** A member key acts for its own member: it may not record or read another member's usage. */
+export function memberScope(principal: Principal, requested: string | null | undefined): string | null | undefined {
+  if (principal.role !== 'member' || !principal.memberId) return requested;
+  if (requested != null && requested !== principal.memberId) {
+    throw new ApiError(403, 'forbidden', `a member key may only act for its own member "${principal.memberId}"`, 'memberId');
+  }
+  return principal.memberId;
+}

@@ -1,0 +1,119 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isLedgerError, type LedgerError } from '../store/errors';
+
+/** The JSON body of every error answer: `{ error: { code, message, field? } }`. */
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/** An expected failure of a request, answered with `status` and an error body; nothing has been written. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Builds the JSON error body. */
+export function errorBody(code: string, message: string, field?: string): ErrorBody {
+  return { error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+interface AjvIssue {
+  instancePath?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/** Turns the first ajv issue into a dotted field name (`events.3.amount`) and a sentence. */
+export function describeValidation(issues: AjvIssue[], part: string | undefined): { field: string; message: string } {
+  const issue = issues[0] ?? {};
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+  const params = issue.params ?? {};
+  if (issue.keyword === 'required' && typeof params.missingProperty === 'string') path.push(params.missingProperty);
+  if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+    path.push(params.additionalProperty);
+    const field = path.join('.');
+    return { field, message: `unknown field "${field}" in ${part ?? 'body'}` };
+  }
+  const field = path.join('.') || (part ?? 'body');
+  return { field, message: `${field} ${issue.message ?? 'is invalid'}` };
+}
+
+/** Fastify error handler: every failure becomes `{error:{code,message,field?}}` with a 4xx/5xx status. */
+export function handleError(err: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (err instanceof ApiError) {
+    void reply.status(err.status).send(errorBody(err.code, err.message, err.field));
+    return;
+  }
+  if (isLedgerError(err)) {
+    const api = fromLedgerError(err);
+    void reply.status(api.status).send(errorBody(api.code, api.message, api.field));
+    return;
+  }
+  const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+  if (fe.validation) {
+    const { field, message } = describeValidation(fe.validation, fe.validationContext);
+    void reply.status(400).send(errorBody('invalid_request', message, field));
+    return;
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      void reply.status(413).send(errorBody('body_too_large', 'the request body is larger than the limit'));
+      return;
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      void reply.status(400).send(errorBody('malformed_json', `the body is not valid JSON: ${fe.message}`, 'body'));
+      return;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      void reply.status(415).send(errorBody('unsupported_media_type', 'send the body as application/json'));
+      return;
+  }
+  if (err instanceof SyntaxError && (fe.statusCode ?? 0) === 400) {
+    void reply.status(400).send(errorBody('malformed_json', `the body is not valid JSON: ${err.message}`, 'body'));
+    return;
+  }
+  const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+  if (status === 500) request.log.error({ err }, 'request failed');
+  void reply
+    .status(status)
+    .send(errorBody(status === 500 ? 'internal_error' : 'bad_request', status === 500 ? 'internal error' : fe.message));
+}
+
+/** Fastify not-found handler: 404 as a JSON error. */
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+const LEDGER_STATUS: Record<string, number> = {
+  'invalid-amount': 400,
+  'invalid-input': 400,
+  'unknown-workspace': 404,
+  'unknown-member': 404,
+  'unknown-entry': 404,
+  'unknown-reservation': 404,
+  'unknown-api-key': 404,
+  'duplicate-workspace': 409,
+  'duplicate-member': 409,
+  'reservation-expired': 409,
+  'reservation-settled': 409,
+  'reservation-released': 409,
+  'already-reversed': 409,
+  'key-conflict': 409,
+};
+
+/** Maps a store's typed error to an HTTP error; `prefix` names where the input sat (`events.3`). */
+export function fromLedgerError(err: LedgerError, prefix = ''): ApiError {
+  const details = err.details ?? {};
+  const rawField = typeof details.field === 'string' ? details.field : undefined;
+  let path = prefix;
+  if (typeof details.index === 'number' && prefix) path = `${prefix}.${details.index}`;
+  const field = rawField ? (path ? `${path}.${rawField}` : rawField) : path || undefined;
+  return new ApiError(LEDGER_STATUS[err.code] ?? 500, err.code, err.message, field);
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PAGE_CSS, PAGE_JS } from '../../billing-page/assets';
+import { buildPageModel, type PageQuery } from '../../billing-page/buildModel';
+import { renderPage, renderSignIn } from '../../billing-page/render';
+import { SESSION_COOKIE } from '../auth';
+import type { AppContext } from '../context';
+import { errorBody } from '../errors';
+import { hashApiKey } from '../keys';
+
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+function secureHeaders(reply: FastifyReply): FastifyReply {
+  return reply
+    .header('content-security-policy', CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-frame-options', 'DENY')
+    .header('cache-control', 'no-store');
+}
+
+/** The billing page at `/`, its assets, and sign-in/out (`POST`/`DELETE /session`). */
+export function pageRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const hidden = { hide: true };
+
+  app.get<{ Querystring: PageQuery & { workspaceId?: string } }>('/', {
+    config: { public: true },
+    schema: {
+      ...hidden,
+      querystring: {
+        type: 'object',
+        properties: { workflow: { type: 'string', maxLength: 512 }, nodeType: { type: 'string', maxLength: 512 }, execution: { type: 'string', maxLength: 200 }, workspaceId: { type: 'string', maxLength: 200 } },
+      },
+    },
+  }, async (request, reply) => {
+    secureHeaders(reply).type('text/html; charset=utf-8');
+    const sessionId = request.cookies[SESSION_COOKIE];
+    const session = ctx.sessions.get(sessionId);
+    const key = session ? await ctx.store.findApiKeyByHash(session.keyHash) : null;
+    if (!session || !key) return reply.send(renderSignIn());
+    const wsId = key.workspaceId ?? request.query.workspaceId ?? (await ctx.store.listWorkspaces())[0]?.id;
+    const ws = wsId ? await ctx.store.getWorkspace(wsId) : null;
+    if (!ws) return reply.status(404).send(renderSignIn('This key has no workspace to show.'));
+    const model = await buildPageModel(ctx.store, ws, { role: key.role, keyName: key.name, memberId: key.memberId, csrf: session.csrf }, request.query);
+    return reply.send(renderPage(model));
+  });
+
+  app.get('/assets/page.css', { config: { public: true }, schema: hidden }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(PAGE_CSS));
+  app.get('/assets/page.js', { config: { public: true }, schema: hidden }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(PAGE_JS));
+
+  app.post<{ Body: { key: string } }>('/session', {
+    config: { public: true },
+    schema: {
+      tags: ['page'],
+      summary: 'Sign the billing page in with an API key (sets an HttpOnly, SameSite=Strict session cookie)',
+      security: [],
+      body: { type: 'object', required: ['key'], additionalProperties: false, properties: { key: { type: 'string', minLength: 1, maxLength: 200 } } },
+    },
+  }, async (request: FastifyRequest<{ Body: { key: string } }>, reply) => {
+    const hash = hashApiKey(request.body.key.trim());
+    const record = await ctx.store.findApiKeyByHash(hash);
+    if (!record) return reply.status(401).send(errorBody('unauthorized', 'that key is not valid', 'key'));
+    const { id } = ctx.sessions.create(hash);
+    reply.setCookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: 12 * 60 * 60 });
+    return reply.send({ role: record.role, name: record.name });
+  });
+
+  app.delete('/session', {
+    config: { public: true },
+    schema: { tags: ['page'], summary: 'Sign out', security: [] },
+  }, async (request, reply) => {
+    ctx.sessions.delete(request.cookies[SESSION_COOKIE]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.send({ signedOut: true });
+  });
+}

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+
+/** How `n8n-credits serve` runs: from flags, then environment variables, then defaults. */
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  /** SQLite folder (used when `databaseUrl` is null). */
+  dataDir: string;
+  /** A `postgres://` URL, or null for the embedded SQLite store. */
+  databaseUrl: string | null;
+  bodyLimit: number;
+  /** Seed a demo workspace's usage by pricing the example workflows (only into an empty ledger). */
+  demo: boolean;
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export interface ServiceFlags {
+  host?: string;
+  port?: string | number;
+  dataDir?: string;
+  database?: string;
+  bodyLimit?: string | number;
+  demo?: boolean;
+  logLevel?: string;
+}
+
+export const DEFAULT_PORT = 5680;
+export const DEFAULT_DATA_DIR = '.n8n-credits-data';
+
+/** Thrown for a flag or variable that cannot be used; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly setting: string, message: string) {
+    super(`${setting}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(setting: string, value: string | number, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(setting, `expected an integer from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+/**
+ * Resolves the service configuration. Environment: `N8N_CREDITS_DATABASE_URL`, `N8N_CREDITS_HOST`,
+ * `N8N_CREDITS_PORT`, `N8N_CREDITS_DATA_DIR`, `N8N_CREDITS_BODY_LIMIT`, `N8N_CREDITS_LOG_LEVEL`.
+ */
+export function resolveConfig(flags: ServiceFlags, env: Record<string, string | undefined>, cwd: string): ServiceConfig {
+  const databaseUrl = flags.database ?? env.N8N_CREDITS_DATABASE_URL ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(flags.database !== undefined ? '--database' : 'N8N_CREDITS_DATABASE_URL', 'expected a postgres:// or postgresql:// URL');
+  }
+  const logLevel = flags.logLevel ?? env.N8N_CREDITS_LOG_LEVEL ?? 'info';
+  if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) throw new ConfigError('--log-level', `unknown level "${logLevel}"`);
+  return {
+    host: flags.host ?? env.N8N_CREDITS_HOST ?? '127.0.0.1',
+    port: integer('--port', flags.port ?? env.N8N_CREDITS_PORT ?? DEFAULT_PORT, 0, 65535),
+    dataDir: resolve(cwd, flags.dataDir ?? env.N8N_CREDITS_DATA_DIR ?? DEFAULT_DATA_DIR),
+    databaseUrl,
+    bodyLimit: integer('--body-limit', flags.bodyLimit ?? env.N8N_CREDITS_BODY_LIMIT ?? 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    demo: flags.demo ?? false,
+    logLevel: logLevel as ServiceConfig['logLevel'],
+  };
+}
+
+/** The database URL with its password hidden, for log lines. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}

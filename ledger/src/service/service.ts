@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../http/app';
+import type { AppContext } from '../http/context';
+import type { LedgerStore } from '../store/types';
+import { bootstrap } from './bootstrap';
+import { redactUrl, type ServiceConfig } from './config';
+import { openStore } from './openStore';
+import { seedDemo, type DemoSummary } from './seedDemo';
+
+export interface RunningService {
+  app: FastifyInstance;
+  ctx: AppContext;
+  store: LedgerStore;
+  /** `http://host:port` it listens on. */
+  url: string;
+  workspaceId: string;
+  /** The first admin key: only on the start that created the workspace. */
+  adminKey: string | null;
+  demo: DemoSummary | null;
+  /** Stops taking requests, finishes the ones in flight, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where progress lines go (never the key, which the caller prints). */
+  log?: (line: string) => void;
+  store?: LedgerStore;
+  now?: () => number;
+  /** How often held reservations past their expiry are released (ms); default 30 s. */
+  sweepMs?: number;
+}
+
+/** Starts `n8n-credits serve`: opens the store, bootstraps the first workspace, seeds the demo if asked, listens. */
+export async function startService(config: ServiceConfig, options: StartOptions = {}): Promise<RunningService> {
+  const log = options.log ?? (() => undefined);
+  const store = options.store ?? (await openStore(config));
+  log(config.databaseUrl ? `ledger: PostgreSQL ${redactUrl(config.databaseUrl)}` : `ledger: SQLite in ${config.dataDir}`);
+  let app: FastifyInstance | null = null;
+  try {
+    const { workspace, adminKey } = await bootstrap(store);
+    let demo: DemoSummary | null = null;
+    if (config.demo && adminKey) demo = await seedDemo(store, workspace, (options.now ?? Date.now)());
+    const built = await buildApp({
+      store,
+      bodyLimit: config.bodyLimit,
+      logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    });
+    app = built.app;
+    const address = await app.listen({ host: config.host, port: config.port });
+    const url = address.replace('[::1]', 'localhost');
+    // Held reservations past their expiry give their credits back; a failed sweep is retried next time.
+    const sweep = setInterval(() => {
+      store.expireReservations().catch((err: unknown) => built.app.log.warn({ err }, 'reservation sweep failed'));
+    }, options.sweepMs ?? 30_000);
+    sweep.unref();
+    let stopping: Promise<void> | null = null;
+    const running: RunningService = {
+      app, ctx: built.ctx, store, url, workspaceId: workspace.id, adminKey, demo,
+      stop: () => {
+        stopping ??= (async () => {
+          built.ctx.draining.value = true;
+          clearInterval(sweep);
+          await built.app.close();
+          await store.close();
+        })();
+        return stopping;
+      },
+    };
+    return running;
+  } catch (err) {
+    if (app) await app.close().catch(() => undefined);
+    if (!options.store) await store.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Stops the service on SIGTERM or SIGINT (once); returns a function that removes the handlers. */
+export function stopOnSignals(service: RunningService, onStopped: (signal: string, error?: unknown) => void): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    remove();
+    service.stop().then(() => onStopped(signal), (err) => onStopped(signal, err));
+  };
+  const remove = () => {
+    process.off('SIGTERM', handler);
+    process.off('SIGINT', handler);
+  };
+  process.once('SIGTERM', handler);
+  process.once('SIGINT', handler);
+  return remove;
+}

@@ -1,0 +1,127 @@
+/** Versioned migrations for PostgreSQL, applied in order and recorded in `schema_migrations`. Append only. */
+export const postgresMigrations: Array<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'init',
+    sql: `
+CREATE TABLE workspaces (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  plan TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  anchor_day BIGINT NOT NULL,
+  anchor_month BIGINT NOT NULL,
+  daily_limit_set BIGINT NOT NULL DEFAULT 0,
+  daily_limit BIGINT,
+  created_at BIGINT NOT NULL,
+  plan_started_at BIGINT NOT NULL,
+  period_start BIGINT NOT NULL,
+  period_end BIGINT NOT NULL,
+  day_start BIGINT NOT NULL,
+  day_end BIGINT NOT NULL,
+  day_consumed BIGINT NOT NULL DEFAULT 0,
+  period_consumed BIGINT NOT NULL DEFAULT 0,
+  overdraft BIGINT NOT NULL DEFAULT 0,
+  reserved BIGINT NOT NULL DEFAULT 0,
+  next_hold_expiry BIGINT,
+  helper_runs BIGINT NOT NULL DEFAULT 0,
+  alert_settings TEXT
+);
+CREATE TABLE members (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  member_id TEXT NOT NULL,
+  name TEXT,
+  allocation BIGINT,
+  period_start BIGINT NOT NULL,
+  period_consumed BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (workspace_id, member_id)
+);
+CREATE TABLE grants (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  kind TEXT NOT NULL,
+  millicredits BIGINT NOT NULL,
+  remaining BIGINT NOT NULL,
+  priority BIGINT NOT NULL,
+  effective_at BIGINT NOT NULL,
+  expires_at BIGINT,
+  ends_with_plan BIGINT NOT NULL DEFAULT 0,
+  note TEXT,
+  grant_key TEXT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (workspace_id, grant_key)
+);
+CREATE INDEX grants_workspace ON grants (workspace_id, remaining);
+CREATE TABLE entries (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  entry_key TEXT COLLATE "C" NOT NULL,
+  millicredits BIGINT NOT NULL,
+  member_id TEXT,
+  workflow_id TEXT,
+  workflow_name TEXT,
+  execution_id TEXT,
+  node_name TEXT,
+  node_type TEXT,
+  run_index BIGINT,
+  mode TEXT,
+  kind TEXT,
+  model TEXT,
+  tokens_in BIGINT,
+  tokens_out BIGINT,
+  status TEXT,
+  debits TEXT NOT NULL,
+  overdraft BIGINT NOT NULL DEFAULT 0,
+  reverses_key TEXT,
+  reservation_id TEXT,
+  occurred_at BIGINT NOT NULL,
+  recorded_at BIGINT NOT NULL,
+  UNIQUE (workspace_id, entry_key)
+);
+CREATE INDEX entries_occurred ON entries (workspace_id, occurred_at);
+-- Entries of an execution are found by their key (executionId:node:run:kind) through the unique index;
+-- only entries whose key does not start with their execution id need this partial index.
+CREATE INDEX entries_execution ON entries (workspace_id, execution_id)
+  WHERE execution_id IS NOT NULL AND substr(entry_key, 1, length(execution_id) + 1) <> (execution_id || ':');
+CREATE TABLE reversals (
+  workspace_id TEXT NOT NULL,
+  reverses_key TEXT NOT NULL,
+  entry_key TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, reverses_key)
+);
+CREATE TABLE reservations (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  reservation_key TEXT NOT NULL,
+  millicredits BIGINT NOT NULL,
+  member_id TEXT,
+  state TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  settled_key TEXT,
+  UNIQUE (workspace_id, reservation_key)
+);
+CREATE INDEX reservations_held ON reservations (workspace_id, state, expires_at);
+CREATE TABLE workflow_failures (
+  workspace_id TEXT NOT NULL,
+  workflow_id TEXT NOT NULL,
+  consecutive BIGINT NOT NULL,
+  PRIMARY KEY (workspace_id, workflow_id)
+);
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT,
+  role TEXT NOT NULL,
+  name TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  member_id TEXT,
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT,
+  last_used_at BIGINT
+);
+`,
+  },
+];

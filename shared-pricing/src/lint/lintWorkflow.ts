@@ -1,0 +1,84 @@
+import type { SourceRange, WorkflowAnalysis } from '../estimate/types';
+import type { PriceBook } from '../price-book/types';
+import { lineAndColumn } from '../validation/parseJsonDocument';
+import { formatMessage } from './helpers/formatMessage';
+import { readRawNodes } from './helpers/readRawNodes';
+import { stableHash } from './helpers/stableHash';
+import { ruleOptionsWithDefaults } from './ruleOptionsWithDefaults';
+import { rules as registry } from './rules';
+import type { LintFinding, LintRule, LintRulesConfig, RawNode, ReportDescriptor, RuleContext } from './types';
+
+export interface LintInput {
+  analysis: WorkflowAnalysis;
+  priceBook: PriceBook;
+  /** The workflow text, for rules that read raw parameters and for line numbers. */
+  text?: string;
+  /** Severity and options per rule id; rules not named use their default severity. */
+  config?: LintRulesConfig;
+  /** The rules to run (the registry by default). */
+  rules?: readonly LintRule[];
+}
+
+const START: SourceRange = { offset: 0, length: 0, line: 1, column: 1 };
+
+/**
+ * Runs every enabled rule on one workflow's analysis and returns its findings sorted by line,
+ * then rule id. Each finding carries a fingerprint that stays the same when lines move.
+ */
+export function lintWorkflow(input: LintInput): LintFinding[] {
+  const { analysis, priceBook, text, config = {} } = input;
+  const nodes = new Map(analysis.nodes.map((n) => [n.name, n]));
+  let raw: Map<string, RawNode> | undefined;
+  const findings: LintFinding[] = [];
+  for (const rule of input.rules ?? registry) {
+    const setting = config[rule.meta.id];
+    const severity = setting?.severity ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    const context: RuleContext = {
+      analysis,
+      priceBook,
+      options: ruleOptionsWithDefaults(rule.meta, setting?.options),
+      node: (name) => nodes.get(name),
+      rawNode: (name) => (raw ??= text === undefined ? new Map() : readRawNodes(text)).get(name),
+      report: (d: ReportDescriptor) => findings.push(toFinding(rule, severity, d, rangeOf(d, nodes.get(d.node ?? '')?.range, text))),
+    };
+    rule.check(context);
+  }
+  uniqueFingerprints(findings);
+  return findings.sort((a, b) => (a.range.line ?? 1) - (b.range.line ?? 1) || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * Makes fingerprints unique within the workflow (two nodes with one name, two identical
+ * problems): a repeat gets its occurrence number, in rule order, which line moves do not change.
+ */
+function uniqueFingerprints(findings: LintFinding[]): void {
+  const seen = new Map<string, number>();
+  for (const finding of findings) {
+    const count = seen.get(finding.fingerprint) ?? 0;
+    seen.set(finding.fingerprint, count + 1);
+    if (count > 0) finding.fingerprint = stableHash(`${finding.fingerprint}\u0000${count}`);
+  }
+}
+
+function toFinding(rule: LintRule, severity: 'warning' | 'error', d: ReportDescriptor, range: SourceRange): LintFinding {
+  const template = rule.meta.messages[d.messageId] ?? d.messageId;
+  const finding: LintFinding = {
+    ruleId: rule.meta.id,
+    messageId: d.messageId,
+    severity,
+    message: formatMessage(template, d.data),
+    range,
+    fingerprint: stableHash([rule.meta.id, d.node ?? '', d.messageId, d.key ?? ''].join('\u0000')),
+  };
+  if (d.node !== undefined) finding.node = d.node;
+  return finding;
+}
+
+/** The finding's range with a 1-based line: given, else its node's, else the file start. */
+function rangeOf(d: ReportDescriptor, nodeRange: SourceRange | undefined, text: string | undefined): SourceRange {
+  const range = d.range ?? nodeRange ?? START;
+  if (range.line !== undefined) return range;
+  if (text === undefined) return { ...range, line: 1, column: 1 };
+  return { ...range, ...lineAndColumn(text, range.offset) };
+}

@@ -1,0 +1,42 @@
+import { formatCount } from '../helpers/formatCount';
+import type { NodeEstimate } from '../../estimate/types';
+import type { LintRule, RuleContext } from '../types';
+
+/** An expensive model where it runs often: in a loop, many calls per execution, or a busy trigger. */
+export const premiumModelOnHotPath: LintRule = {
+  meta: {
+    id: 'premium-model-on-hot-path',
+    description: 'Premium model in a loop, called many times per execution, or in a workflow that runs very often.',
+    docs: 'docs/rules/premium-model-on-hot-path.md',
+    defaultSeverity: 'warning',
+    options: {
+      minInputRate: { type: 'integer', minimum: 0, default: 1000, description: 'A model is premium at or above this many millicredits per 1K input tokens.' },
+      minCallsPerExecution: { type: 'integer', minimum: 1, default: 10, description: 'Hot when the model is called at least this often per execution (expected).' },
+      minRunsPerMonth: { type: 'integer', minimum: 1, default: 10000, description: 'Hot when the workflow runs at least this often per month (expected).' },
+    },
+    messages: {
+      premium: 'premium model "{model}" ({rate} millicredits per 1K input tokens) in "{node}" is on a hot path: {why}; a cheaper model there saves the most',
+    },
+  },
+  check(context) {
+    const minRate = context.options.minInputRate as number;
+    for (const node of context.analysis.nodes) {
+      if (node.model === undefined || node.modelFallback === true || node.disabled || !node.reachable) continue;
+      const rate = context.priceBook.models[node.model];
+      if (!rate || rate.input < minRate) continue;
+      const why = hotReason(context, node);
+      if (why) context.report({ messageId: 'premium', node: node.name, data: { model: node.model, rate: rate.input, node: node.name, why } });
+    }
+  },
+};
+
+/** Why the node is on a hot path, in words, or undefined when it is not. */
+function hotReason(context: RuleContext, node: NodeEstimate): string | undefined {
+  const loops = node.loops.length > 0 ? node.loops : (context.node(node.parent ?? '')?.loops ?? []);
+  if (loops.length > 0) return `inside loop "${loops[loops.length - 1]}"`;
+  const calls = node.llmCalls?.expected ?? node.runs.expected;
+  if (calls >= (context.options.minCallsPerExecution as number)) return `${formatCount(calls)} calls per execution`;
+  const runs = context.analysis.monthly.runsPerMonth.expected;
+  if (runs >= (context.options.minRunsPerMonth as number)) return `the workflow runs ${formatCount(runs)} times a month`;
+  return undefined;
+}

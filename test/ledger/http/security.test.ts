@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InjectOptions } from 'fastify';
+import { hashApiKey } from '../../../ledger/src/http/keys';
+import { makeTestApp, type TestApp } from './helpers';
+
+type Method = InjectOptions['method'];
+const concrete = (url: string) => url.replace(/:([A-Za-z]+)/g, 'x1');
+
+describe('HTTP security', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeTestApp();
+  });
+  afterEach(async () => t.close());
+
+  it('answers 401 without a key on every route but health, the page and sign-in', async () => {
+    const guarded = t.ctx.routes.filter((r) => !r.public);
+    assert.ok(guarded.length >= 25, `only ${guarded.length} guarded routes`);
+    const answers = await Promise.all(guarded.map(async (r) => {
+      const res = await t.app.inject({ method: r.method.toUpperCase() as Method, url: concrete(r.url), payload: r.method === 'get' || r.method === 'delete' ? undefined : {} });
+      return `${r.method} ${r.url} ${res.statusCode} ${res.json().error.code}`;
+    }));
+    assert.deepEqual(answers, guarded.map((r) => `${r.method} ${r.url} 401 unauthorized`));
+  });
+
+  it('documents only health, readiness and the session routes as reachable without a key', () => {
+    const open = t.ctx.routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
+    assert.deepEqual(open, ['delete /session', 'post /session', 'get /healthz', 'get /readyz'].sort());
+  });
+
+  it('answers health and readiness without a key', async () => {
+    const [health, ready] = await Promise.all([t.app.inject({ url: '/healthz' }), t.app.inject({ url: '/readyz' })]);
+    assert.deepEqual([health.statusCode, health.json().status, ready.statusCode, ready.json().status], [200, 'ok', 200, 'ready']);
+  });
+
+  it('answers 401 for an unknown key and for a malformed Authorization header', async () => {
+    const unknown = await t.app.inject({ url: '/v1/balance', headers: { authorization: 'Bearer n8c_not-a-key' } });
+    const basic = await t.app.inject({ url: '/v1/balance', headers: { authorization: `Basic ${t.keys.admin}` } });
+    assert.deepEqual([unknown.statusCode, basic.statusCode], [401, 401]);
+  });
+
+  it('answers 403 to member and meter keys on every admin route', async () => {
+    const adminOnly = t.ctx.routes.filter((r) => r.roles?.length === 1 && r.roles[0] === 'admin');
+    assert.ok(adminOnly.length >= 9, `only ${adminOnly.length} admin routes`);
+    for (const role of ['member', 'meter'] as const) {
+      const codes = await Promise.all(adminOnly.map(async (r) => (await t.call(role, { method: r.method.toUpperCase() as Method, url: concrete(r.url), payload: r.method === 'get' || r.method === 'delete' ? undefined : {} })).statusCode));
+      assert.deepEqual(codes, adminOnly.map(() => 403), role);
+    }
+  });
+
+  it('answers 403 to a meter key reading reports', async () => {
+    const res = await t.call('meter', { url: '/v1/reports?by=workflow' });
+    assert.deepEqual([res.statusCode, res.json().error.code], [403, 'forbidden']);
+  });
+
+  it('stops working for a key once it is revoked', async () => {
+    const list = (await t.call('admin', { url: '/v1/keys' })).json().keys as Array<{ id: string; role: string }>;
+    const meter = list.find((k) => k.role === 'meter')!;
+    await t.call('admin', { method: 'DELETE', url: `/v1/keys/${meter.id}` });
+    const res = await t.call('meter', { url: '/v1/balance' });
+    assert.equal(res.statusCode, 401);
+  });
+
+  it('shows a workflow name that is HTML as text on the page', async () => {
+    const name = '<img src=x onerror=alert(1)>';
+    await t.call('meter', { method: 'POST', url: '/v1/usage', payload: { key: 'xss:1', millicredits: 1000, workflowId: 'wf-x', workflowName: name } });
+    const signIn = await t.app.inject({ method: 'POST', url: '/session', payload: { key: t.keys.admin } });
+    const page = await t.app.inject({ url: '/', cookies: { n8c_session: signIn.cookies[0]!.value } });
+    assert.ok(page.body.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.equal(page.body.includes('<img'), false);
+  });
+
+  it('stores SQL-looking strings verbatim', async () => {
+    const name = "Robert'); DROP TABLE entries;-- \" OR 1=1";
+    await t.call('meter', { method: 'POST', url: '/v1/usage', payload: { key: "k'; DELETE FROM entries;--", millicredits: 7, workflowId: "wf' OR '1'='1", workflowName: name } });
+    const report = (await t.call('admin', { url: '/v1/reports?by=workflow' })).json();
+    assert.deepEqual(report.rows, [{ key: "wf' OR '1'='1", label: name, millicredits: 7, entries: 1 }]);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Strict', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/session', payload: { key: t.keys.member } });
+    const cookie = res.cookies[0]!;
+    assert.deepEqual([res.statusCode, cookie.name, cookie.httpOnly, cookie.sameSite], [200, 'n8c_session', true, 'Strict']);
+  });
+
+  it('refuses a write with the session cookie but without the CSRF token', async () => {
+    const signIn = await t.app.inject({ method: 'POST', url: '/session', payload: { key: t.keys.admin } });
+    const res = await t.app.inject({ method: 'POST', url: '/v1/topups', cookies: { n8c_session: signIn.cookies[0]!.value }, payload: { packId: t.ws.plan.topUps.packs[0]!.id } });
+    assert.deepEqual([res.statusCode, res.json().error.code], [403, 'csrf']);
+  });
+
+  it('shows the sign-in form and no numbers to a browser without a session', async () => {
+    const page = await t.app.inject({ url: '/' });
+    assert.deepEqual([page.statusCode, page.body.includes('id="signin"'), page.body.includes('usage-card')], [200, true, false]);
+  });
+
+  it('refuses to sign in with a wrong key', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/session', payload: { key: 'n8c_wrong' } });
+    assert.deepEqual([res.statusCode, res.cookies.length], [401, 0]);
+  });
+});
+
+describe('API keys at rest', () => {
+  it('leaves no plaintext key in the database files, only its sha256 hash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'n8c-keys-'));
+    try {
+      const t = await makeTestApp({ path: join(dir, 'ledger.sqlite') });
+      const created = (await t.call('admin', { method: 'POST', url: '/v1/keys', payload: { role: 'meter', name: 'hook' } })).json().key as string;
+      const secrets = [...Object.values(t.keys), created];
+      await t.close();
+      const bytes = readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
+      assert.deepEqual(secrets.map((k) => bytes.includes(k.slice(4))), secrets.map(() => false));
+      assert.deepEqual(secrets.map((k) => bytes.includes(hashApiKey(k))), secrets.map(() => true));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import { strict as assert } from 'node:assert';
+import { ConfigError, redactUrl, resolveConfig } from '../../../ledger/src/service/config';
+
+describe('resolveConfig', () => {
+  it('binds 127.0.0.1 with SQLite in ./.n8n-credits-data by default', () => {
+    const c = resolveConfig({}, {}, '/srv/app');
+    assert.deepEqual([c.host, c.port, c.dataDir, c.databaseUrl], ['127.0.0.1', 5680, '/srv/app/.n8n-credits-data', null]);
+  });
+
+  it('takes PostgreSQL from N8N_CREDITS_DATABASE_URL', () => {
+    assert.equal(resolveConfig({}, { N8N_CREDITS_DATABASE_URL: 'postgres://u@h/db' }, '/').databaseUrl, 'postgres://u@h/db');
+  });
+
+  it('prefers flags over the environment', () => {
+    const c = resolveConfig({ port: '7000', database: 'postgresql://a@b/c', dataDir: 'd' }, { N8N_CREDITS_PORT: '6000', N8N_CREDITS_DATABASE_URL: 'postgres://x@y/z' }, '/w');
+    assert.deepEqual([c.port, c.databaseUrl, c.dataDir], [7000, 'postgresql://a@b/c', '/w/d']);
+  });
+
+  it('names the flag of a bad port', () => {
+    assert.throws(() => resolveConfig({ port: '80a' }, {}, '/'), (e: unknown) => e instanceof ConfigError && e.message === '--port: expected an integer from 0 to 65535, got "80a"');
+  });
+
+  it('refuses a database URL that is not PostgreSQL', () => {
+    assert.throws(() => resolveConfig({}, { N8N_CREDITS_DATABASE_URL: 'mysql://x' }, '/'), (e: unknown) => e instanceof ConfigError && e.setting === 'N8N_CREDITS_DATABASE_URL');
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password of a database URL', () => {
+    assert.equal(redactUrl('postgres://user:secret@host:5432/db'), 'postgres://user:***@host:5432/db');
+  });
+});

@@ -1,0 +1,8 @@
+import { SqliteLedgerStore } from '../../../ledger/src/store/sqlite';
+import { registerConformance } from './conformance';
+
+registerConformance('SqliteLedgerStore', async (now) => {
+  const store = new SqliteLedgerStore({ path: ':memory:', now });
+  await store.migrate();
+  return { store, raw: async (sql, params) => (/^\s*SELECT/i.test(sql) ? store.db.all(sql, params) : (await store.db.run(sql, params), [])), dispose: () => store.close() };
+});

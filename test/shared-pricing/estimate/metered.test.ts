@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeWorkflow } from '../../../shared-pricing/src/estimate';
+import { priceExecution } from '../../../shared-pricing/src/execution';
+import type { ExecutionRun, Workflow } from '../../../shared-pricing/src/execution/types';
+import { getPlan } from '../../../shared-pricing/src/plans';
+import { getPriceBook } from '../../../shared-pricing/src/price-book/loadPriceBook';
+
+// The run-data fixtures were captured from n8n's own engine (see test/fixtures/run-data/README.md).
+const runData = join(__dirname, '..', '..', 'fixtures', 'run-data');
+const book = getPriceBook('default');
+// Editor runs are charged here so that the manual captures are metered like any execution.
+const plan = { ...getPlan('spojit'), editorRunsFree: false };
+
+function compare(name: string, codeItems: Record<string, number>): [number, number] {
+  const text = readFileSync(join(runData, `${name}.workflow.json`), 'utf8');
+  const run = JSON.parse(readFileSync(join(runData, `${name}.run.json`), 'utf8')) as ExecutionRun;
+  const metered = priceExecution(run, JSON.parse(text) as Workflow, book, plan).totalMillicredits;
+  const nodes = Object.fromEntries(Object.entries(codeItems).map(([node, items]) => [node, { itemsPerRun: items }]));
+  return [analyzeWorkflow(text, book, { nodes }).perExecution.expected, metered];
+}
+
+describe('analyzeWorkflow: agrees with metering', () => {
+  it('estimates a linear workflow to the millicredit of its metered run', () => {
+    const [estimate, metered] = compare('linear', {});
+    assert.equal(estimate, metered);
+  });
+
+  it('estimates Loop Over Items (100 items, batch 10) to the millicredit of its metered run', () => {
+    const [estimate, metered] = compare('loop-over-items', { 'Make 100 Items': 100 });
+    assert.equal(estimate, metered);
+  });
+
+  it('estimates a loop with a remainder batch (25 items, batch 10) to the millicredit', () => {
+    const [estimate, metered] = compare('loop-remainder', { 'Make 25 Items': 25 });
+    assert.equal(estimate, metered);
+  });
+});
