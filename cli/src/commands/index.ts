@@ -14,6 +14,7 @@ export const commandModules: readonly CommandModule[] = [
   require('./plan'),
   require('./topup'),
   require('./report'),
+  require('./sync'),
 ];
 
 /** Files in this folder that are helpers, not commands. */

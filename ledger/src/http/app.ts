@@ -7,8 +7,10 @@ import { handleError, handleNotFound } from './errors';
 import { Metrics } from './metrics';
 import { collectRoute, type RouteDoc } from './openapi';
 import { adminRoutes } from './routes/admin';
+import { admissionRoutes } from './routes/admission';
 import { executionRoutes } from './routes/executions';
 import { pageRoutes } from './routes/page';
+import { pricingRoutes } from './routes/pricing';
 import { reportRoutes } from './routes/reports';
 import { reservationRoutes } from './routes/reservations';
 import { settingsRoutes } from './routes/settings';
@@ -85,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   reportRoutes(app, ctx);
   adminRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  pricingRoutes(app, ctx);
+  admissionRoutes(app, ctx);
   await app.ready();
   return { app, ctx };
 }

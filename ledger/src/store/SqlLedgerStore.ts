@@ -213,7 +213,8 @@ export class SqlLedgerStore implements LedgerStore {
       const row = `(${entryColumns.map(() => '?').join(', ')})`;
       statements.push([`INSERT INTO entries (${entryColumns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')} RETURNING id, entry_key`, chunk.flatMap(entryValues)]);
     }
-    for (const g of ctx.dirtyGrants) statements.push(['UPDATE grants SET remaining = ? WHERE id = ?', [g.remaining, g.id]]);
+    // Relative, like every grant write, so no writer can overwrite another's debit.
+    for (const g of ctx.dirtyGrants) statements.push(['UPDATE grants SET remaining = remaining - ? WHERE id = ?', [ctx.read.grants.get(g.id)! - g.remaining, g.id]]);
     for (const m of ctx.dirtyMembers) {
       statements.push(['UPDATE members SET period_start = ?, period_consumed = ? WHERE workspace_id = ? AND member_id = ?', [m.periodStart, m.periodConsumed, m.workspaceId, m.memberId]]);
     }
@@ -239,7 +240,18 @@ export class SqlLedgerStore implements LedgerStore {
   private async flushGuarded(tx: Tx, ctx: Context): Promise<void> {
     if (ctx.drafts.length === 0) return;
     const guard = (update: string) => `WITH changed AS (${update} RETURNING 1) SELECT 1 / COUNT(*) AS ok FROM changed`;
-    const statements: Array<[string, SqlValue[]]> = [];
+    const ws = ctx.ws;
+    const was = ctx.read.ws;
+    const day = ws.dayConsumed - was.dayConsumed;
+    const limit = effectiveDailyLimit(ws);
+    // The workspace row first, as the locking path does, so the two never wait on each other in a cycle.
+    const statements: Array<[string, SqlValue[]]> = [[
+      guard(
+        'UPDATE workspaces SET day_consumed = day_consumed + ?, period_consumed = period_consumed + ?, overdraft = overdraft + ? ' +
+          `WHERE id = ? AND period_start = ? AND day_start = ? AND reserved = ?${limit === null ? '' : ' AND day_consumed + ? <= ?'}`,
+      ),
+      [day, ws.periodConsumed - was.periodConsumed, ws.overdraft - was.overdraft, ws.id, was.periodStart, was.dayStart, was.reserved, ...(limit === null ? [] : [day, limit])],
+    ]];
     for (let i = 0; i < ctx.drafts.length; i += 500) {
       const chunk = ctx.drafts.slice(i, i + 500);
       const row = `(${entryColumns.map(() => '?').join(', ')})`;
@@ -250,26 +262,15 @@ export class SqlLedgerStore implements LedgerStore {
       statements.push([guard('UPDATE grants SET remaining = remaining - ? WHERE id = ? AND remaining >= ?'), [taken, g.id, taken]]);
     }
     for (const m of ctx.dirtyMembers) {
-      const was = ctx.read.members.get(m.memberId)!;
+      const before = ctx.read.members.get(m.memberId)!;
       statements.push([
         guard('UPDATE members SET period_start = ?, period_consumed = ? WHERE workspace_id = ? AND member_id = ? AND period_start = ? AND period_consumed = ?'),
-        [m.periodStart, m.periodConsumed, m.workspaceId, m.memberId, was.periodStart, was.periodConsumed],
+        [m.periodStart, m.periodConsumed, m.workspaceId, m.memberId, before.periodStart, before.periodConsumed],
       ]);
     }
-    const ws = ctx.ws;
-    const was = ctx.read.ws;
-    const day = ws.dayConsumed - was.dayConsumed;
-    const limit = effectiveDailyLimit(ws);
-    statements.push([
-      guard(
-        'UPDATE workspaces SET day_consumed = day_consumed + ?, period_consumed = period_consumed + ?, overdraft = overdraft + ? ' +
-          `WHERE id = ? AND period_start = ? AND day_start = ? AND reserved = ?${limit === null ? '' : ' AND day_consumed + ? <= ?'}`,
-      ),
-      [day, ws.periodConsumed - was.periodConsumed, ws.overdraft - was.overdraft, ws.id, was.periodStart, was.dayStart, was.reserved, ...(limit === null ? [] : [day, limit])],
-    ]);
     const results = await tx.batch(statements);
     const ids = new Map<string, number>();
-    for (const r of results.slice(0, Math.ceil(ctx.drafts.length / 500)).flat()) ids.set(String(r.entry_key), Number(r.id));
+    for (const r of results.slice(1, 1 + Math.ceil(ctx.drafts.length / 500)).flat()) ids.set(String(r.entry_key), Number(r.id));
     for (const d of ctx.drafts) d.id = ids.get(d.key)!;
   }
 
@@ -355,7 +356,8 @@ export class SqlLedgerStore implements LedgerStore {
       memberAllocation: member?.allocation ?? null,
       memberConsumed: member?.periodConsumed ?? 0,
       periodEnd: ctx.ws.periodEnd,
-      breakerOpen: await this.breakerOpen(tx, ctx, input.workflowId),
+      // Most plans have no breaker: skip the lookup (and its await) for them.
+      breakerOpen: ctx.ws.plan.consecutiveFailureLimit == null ? false : await this.breakerOpen(tx, ctx, input.workflowId),
     });
     if (!decision.ok) return this.refused(ctx, input.key, decision.reason, decision.renewsAt);
     for (const debit of decision.debits) {

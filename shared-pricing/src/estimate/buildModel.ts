@@ -1,7 +1,7 @@
 import { messages } from '../errors';
 import { buildGraph } from './buildGraph';
 import type { AssumptionResolver } from './createAssumptionResolver';
-import { describeNode } from './describeNode';
+import { describeNode, type Behaviour } from './describeNode';
 import { findLoops, LOOP_TYPE } from './findLoops';
 import type { AgentInfo, WorkflowModel } from './model';
 import { orderNodes } from './orderNodes';
@@ -18,7 +18,10 @@ export function buildModel(parsed: ParsedWorkflow, resolver: AssumptionResolver,
   const graph = buildGraph(parsed.nodes, parsed.connections, findings);
   const loops = findLoops(graph);
   const { order, cut } = orderNodes(graph, loops, findings);
-  const behaviours = graph.nodes.map((node, i) => {
+  const exits = new Set([...loops.values()].map((loop) => loop.exit?.node));
+  const behaviours = graph.nodes.map((node, i): Behaviour => {
+    // A v1/v2 loop's noItemsLeft test splits by batch, not by a share (see nodeOutputs).
+    if (exits.has(i)) return { kind: 'branch', shares: [0, 0], words: 'noItemsLeft' };
     let used = 1;
     for (const e of graph.out[i] ?? []) used = Math.max(used, e.output + 1);
     return describeNode(node, resolver, used, triggerItems);

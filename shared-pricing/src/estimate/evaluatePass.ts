@@ -13,7 +13,7 @@ import type { PassResult, PathLink, Scenario, WorkflowModel } from './model';
 export function evaluatePass(model: WorkflowModel, entries: number[], scenario: Scenario): PassResult {
   const { graph, order, behaviours } = model;
   const n = graph.nodes.length;
-  const result: PassResult = { runs: new Float64Array(n), inItems: new Float64Array(n), outItems: new Float64Array(n), calls: new Float64Array(n), path: new Array<PathLink | undefined>(n) };
+  const result: PassResult = { runs: new Float64Array(n), inItems: new Float64Array(n), outItems: new Float64Array(n), calls: new Float64Array(n), path: new Array<PathLink | undefined>(n), loopState: new Map() };
   const flowRuns: number[][] = new Array(n);
   const flowItems: number[][] = new Array(n);
   const flowPath: Array<Array<PathLink | undefined>> = new Array(n);
@@ -62,7 +62,7 @@ export function evaluatePass(model: WorkflowModel, entries: number[], scenario: 
     result.runs[i] = runs;
     result.inItems[i] = items;
     result.path[i] = path;
-    const outputs = nodeOutputs(model, i, runs, items, path, scenario);
+    const outputs = nodeOutputs(model, i, runs, items, path, scenario, result.loopState);
     flowRuns[i] = outputs.runs;
     flowItems[i] = outputs.items;
     flowPath[i] = outputs.path;

@@ -11,6 +11,11 @@ export interface LoopInfo {
   backEdges: Set<Edge>;
   /** Nodes reachable from the loop output without passing through the loop node. */
   body: Set<number>;
+  /**
+   * v1/v2: the IF or Filter in the body that tests the loop's `noItemsLeft` and leaves the loop,
+   * with the output that leaves (0 when it tests for true). The loop then runs once per batch.
+   */
+  exit?: { node: number; output: number };
 }
 
 export const LOOP_TYPE = 'n8n-nodes-base.splitInBatches';
@@ -34,7 +39,21 @@ export function findLoops(graph: Graph): Map<number, LoopInfo> {
       for (const e of graph.out[at] as Edge[]) stack.push(e.to);
     }
     const backEdges = new Set((graph.in[i] as Edge[]).filter((e) => body.has(e.from)));
-    loops.set(i, { node: i, loopOutput, doneOutput: v3 ? 0 : undefined, backEdges, body });
+    loops.set(i, { node: i, loopOutput, doneOutput: v3 ? 0 : undefined, backEdges, body, exit: v3 ? undefined : exitOf(graph, body) });
   });
   return loops;
+}
+
+/** The `noItemsLeft` test of a v1/v2 loop body, and which of its outputs leaves the loop. */
+function exitOf(graph: Graph, body: Set<number>): LoopInfo['exit'] {
+  for (const i of body) {
+    const node = graph.nodes[i];
+    if (!node || (node.type !== 'n8n-nodes-base.if' && node.type !== 'n8n-nodes-base.filter')) continue;
+    const conditions = JSON.stringify(node.parameters);
+    if (!conditions.includes('noItemsLeft')) continue;
+    // IF v1 compares with `value2` (false when left out); IF v2 names the operation.
+    const testsTrue = /"value2":\s*true|"operation":\s*"true"/.test(conditions);
+    return { node: i, output: testsTrue ? 0 : 1 };
+  }
+  return undefined;
 }

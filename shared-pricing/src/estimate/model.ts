@@ -43,4 +43,6 @@ export interface PassResult {
   /** LLM calls (token nodes) or sub-workflow calls (Execute Workflow). */
   calls: Float64Array;
   path: Array<PathLink | undefined>;
+  /** For each loop node reached: how often it was entered and how many batches it ran in all. */
+  loopState: Map<number, { entries: number; iterations: number }>;
 }

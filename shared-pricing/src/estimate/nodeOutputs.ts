@@ -1,5 +1,6 @@
 import type { Edge } from './buildGraph';
-import type { PathLink, Scenario, WorkflowModel } from './model';
+import type { LoopInfo } from './findLoops';
+import type { PassResult, PathLink, Scenario, WorkflowModel } from './model';
 
 /** The most items or runs an estimate counts on one connection. */
 export const COUNT_CAP = 1e12;
@@ -19,7 +20,7 @@ export interface Outputs {
  * output 0 as n8n does. An output's runs fall when it may receive no items: with share `s`
  * and `k` items per run, a run sends something with probability 1 − (1 − s)^k.
  */
-export function nodeOutputs(model: WorkflowModel, i: number, runs: number, items: number, path: PathLink | undefined, scenario: Scenario): Outputs {
+export function nodeOutputs(model: WorkflowModel, i: number, runs: number, items: number, path: PathLink | undefined, scenario: Scenario, loopState: PassResult['loopState']): Outputs {
   const node = model.graph.nodes[i] as WorkflowModel['graph']['nodes'][number];
   const behaviour = model.behaviours[i] as WorkflowModel['behaviours'][number];
   let used = 1;
@@ -32,8 +33,9 @@ export function nodeOutputs(model: WorkflowModel, i: number, runs: number, items
   const perRun = items / runs;
   switch (behaviour.kind) {
     case 'loop':
-      return loopOutputs(model, i, runs, items, path, out);
+      return loopOutputs(model, i, runs, items, path, out, loopState);
     case 'branch':
+      if (exitOutputs(model, i, runs, items, path, out, loopState)) break;
       for (let o = 0; o < used; o++) {
         const expected = behaviour.shares[o] ?? 0;
         const share = scenario === 'expected' ? expected : scenario === 'min' ? (expected >= 1 ? 1 : 0) : expected > 0 ? 1 : 0;
@@ -78,7 +80,7 @@ export function nodeOutputs(model: WorkflowModel, i: number, runs: number, items
  * node itself runs once more than it iterates (the run that finds no items left). Without a
  * back edge only the first batch is ever processed.
  */
-function loopOutputs(model: WorkflowModel, i: number, runs: number, items: number, path: PathLink | undefined, out: Outputs): Outputs {
+function loopOutputs(model: WorkflowModel, i: number, runs: number, items: number, path: PathLink | undefined, out: Outputs, loopState: PassResult['loopState']): Outputs {
   const loop = model.loops.get(i);
   const node = model.graph.nodes[i] as WorkflowModel['graph']['nodes'][number];
   const behaviour = model.behaviours[i] as { kind: 'loop'; batchSize: number };
@@ -99,8 +101,30 @@ function loopOutputs(model: WorkflowModel, i: number, runs: number, items: numbe
     out.runs[doneOutput] = runs;
     out.items[doneOutput] = items;
   }
-  out.nodeRuns = closed ? runs * (iterations + 1) : runs;
+  // A v1/v2 loop left through its `noItemsLeft` test is not called again after the last batch.
+  out.nodeRuns = closed ? runs * (iterations + (loop?.exit ? 0 : 1)) : runs;
+  loopState.set(i, { entries: runs, iterations: runs * iterations });
   return out;
+}
+
+/**
+ * The `noItemsLeft` IF of a v1/v2 loop: its leaving output gets the last batch of each entry
+ * (one run per entry), the other output every earlier batch. Returns false for other nodes.
+ */
+function exitOutputs(model: WorkflowModel, i: number, runs: number, items: number, path: PathLink | undefined, out: Outputs, loopState: PassResult['loopState']): boolean {
+  let loop: LoopInfo | undefined;
+  for (const candidate of model.loops.values()) if (candidate.exit?.node === i) loop = candidate;
+  const state = loop && loopState.get(loop.node);
+  if (!loop?.exit || !state || state.iterations <= 0) return false;
+  const leave = Math.min(runs, state.entries);
+  const node = model.graph.nodes[i] as WorkflowModel['graph']['nodes'][number];
+  for (let o = 0; o < out.runs.length; o++) {
+    const leaving = o === loop.exit.output;
+    out.runs[o] = leaving ? leave : runs - leave;
+    out.items[o] = leaving ? (items * leave) / runs : items - (items * leave) / runs;
+    out.path[o] = { kind: 'branch', node: node.name, description: `${node.name} output ${o}: ${leaving ? 'the last batch of each pass (noItemsLeft)' : 'every batch but the last'}`, factor: out.runs[o] as number / runs, prev: path };
+  }
+  return true;
 }
 
 function fmt(n: number): string {

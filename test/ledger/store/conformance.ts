@@ -4,6 +4,7 @@
  * `raw` (run SQL directly, for the audit and migration tests) and `dispose`.
  */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { LedgerError } from '../../../ledger/src/store/errors';
 import type { ChargeInput, ChargeOutcome, LedgerStore } from '../../../ledger/src/store/types';
 import { amplience, monkedo, small, spojit, twentyMonthly, twentyYearly } from './plans';
@@ -473,6 +474,38 @@ export function registerConformance(name: string, open: StoreFactory): void {
         const tampered = await store.audit('w');
         assert.deepEqual([clean.ok, clean.entries, clean.netCharged, tampered.ok, tampered.problems.length], [true, 3, 7_000, false, 1]);
         assert.match(tampered.problems[0], /stored remaining 93005, entries say 93000/);
+      });
+    });
+
+    describe('invariants', () => {
+      it('keeps the balance equal to the grants minus the net of the entries over random charges, repeats and reversals', async () => {
+        const op = fc.oneof(
+          fc.record({ kind: fc.constant('charge' as const), key: fc.integer({ min: 0, max: 15 }), amount: fc.integer({ min: 0, max: 4_000 }) }),
+          fc.record({ kind: fc.constant('reverse' as const), key: fc.integer({ min: 0, max: 15 }), amount: fc.constant(0) }),
+        );
+        let run = 0;
+        await fc.assert(
+          fc.asyncProperty(fc.array(op, { maxLength: 25 }), fc.constantFrom('pause' as const, 'overdraft' as const), async (ops, exhaustion) => {
+            const id = `p${run++}`;
+            await store.createWorkspace({ id, name: id, plan: small({ allocation: 20_000, exhaustion }), timeZone: 'UTC', anchorDay: 1 });
+            const amounts = new Map<number, number>();
+            const reversed = new Set<number>();
+            for (const o of ops) {
+              if (o.kind === 'charge') {
+                const outcome = await store.charge({ workspaceId: id, key: `k${o.key}`, millicredits: o.amount });
+                if (outcome.status === 'recorded') amounts.set(o.key, o.amount);
+              } else if (amounts.has(o.key) && !reversed.has(o.key)) {
+                await store.reverse({ workspaceId: id, reversesKey: `k${o.key}` });
+                reversed.add(o.key);
+              }
+            }
+            const net = [...amounts].filter(([k]) => !reversed.has(k)).reduce((sum, [, a]) => sum + a, 0);
+            const card = await store.balance(id);
+            const audit = await store.audit(id);
+            return audit.ok && card.totalAvailable === 20_000 - net && audit.netCharged === net && (exhaustion === 'overdraft' || card.totalAvailable >= 0);
+          }),
+          { numRuns: 25 },
+        );
       });
     });
 

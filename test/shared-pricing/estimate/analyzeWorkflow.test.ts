@@ -51,6 +51,19 @@ describe('analyzeWorkflow', () => {
       assert.deepEqual([nodeOf(analysis, 'Batches').runs.expected, nodeOf(analysis, 'Body').runs.expected], [4, 3]);
     });
 
+    it('runs a v1 loop left through its noItemsLeft IF once per batch, and the exit once', () => {
+      const analysis = analyze('loop-v1-exit');
+      const runs = ['Batches', 'Body', 'No Items Left?', 'After'].map((n) => nodeOf(analysis, n).runs.expected);
+      assert.deepEqual([runs, analysis.perExecution.expected], [[3, 3, 3, 1], 2405]);
+    });
+
+    it('takes the exit output of a noItemsLeft IF from its comparison value', () => {
+      const text = fixture('loop-v1-exit').replace('"value2": true', '"value2": false');
+      const analysis = analyzeWorkflow(text, book);
+      // With value2 false the IF's false output (1) is the one taken when no items are left, so After on output 0 gets every batch but the last.
+      assert.deepEqual(nodeOf(analysis, 'After').runs.expected, 2);
+    });
+
     it('multiplies nested loops: 20 items, outer batch 5, inner batch 2', () => {
       const analysis = analyze('nested-loops');
       const runs = ['Outer', 'Set A', 'Inner', 'Set B', 'After'].map((n) => nodeOf(analysis, n).runs.expected);

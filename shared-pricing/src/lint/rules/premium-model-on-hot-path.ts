@@ -1,5 +1,6 @@
 import { formatCount } from '../helpers/formatCount';
 import type { NodeEstimate } from '../../estimate/types';
+import { resolveModel } from '../../price-book/resolveModel';
 import type { LintRule, RuleContext } from '../types';
 
 /** An expensive model where it runs often: in a loop, many calls per execution, or a busy trigger. */
@@ -22,10 +23,11 @@ export const premiumModelOnHotPath: LintRule = {
     const minRate = context.options.minInputRate as number;
     for (const node of context.analysis.nodes) {
       if (node.model === undefined || node.modelFallback === true || node.disabled || !node.reachable) continue;
-      const rate = context.priceBook.models[node.model];
-      if (!rate || rate.input < minRate) continue;
+      // Through resolveModel, so an alias or dated snapshot finds its canonical rates.
+      const resolved = resolveModel(node.model, context.priceBook);
+      if (resolved.fallback || resolved.rate.input < minRate) continue;
       const why = hotReason(context, node);
-      if (why) context.report({ messageId: 'premium', node: node.name, data: { model: node.model, rate: rate.input, node: node.name, why } });
+      if (why) context.report({ messageId: 'premium', node: node.name, data: { model: resolved.model, rate: resolved.rate.input, node: node.name, why } });
     }
   },
 };

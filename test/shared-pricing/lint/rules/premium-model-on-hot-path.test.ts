@@ -28,6 +28,13 @@ describe('premium-model-on-hot-path', () => {
       options: {},
       expected: [['OpenAI', 'premium model "gpt-4o" (2500 millicredits per 1K input tokens) in "OpenAI" is on a hot path: the workflow runs 43200 times a month; a cheaper model there saves the most']],
     },
+    {
+      does: 'find the rates of a dated snapshot through its alias',
+      nodes: [node('OpenAI', LM, { model: 'gpt-4o-2024-08-06', loops: ['Loop'] })],
+      monthlyRuns: 30,
+      options: {},
+      expected: [['OpenAI', 'premium model "gpt-4o" (2500 millicredits per 1K input tokens) in "OpenAI" is on a hot path: inside loop "Loop"; a cheaper model there saves the most']],
+    },
     { does: 'ignore a cheap model in a loop', nodes: [node('OpenAI', LM, { model: 'gpt-4o-mini', loops: ['Loop'] })], monthlyRuns: 30, options: {}, expected: [] },
     { does: 'ignore a premium model off the hot path', nodes: [node('OpenAI', LM, { model: 'gpt-4o', llmCalls: r(1) })], monthlyRuns: 30, options: {}, expected: [] },
     { does: 'ignore an unknown model (unknown-model reports it)', nodes: [node('OpenAI', LM, { model: 'x', modelFallback: true, loops: ['Loop'] })], monthlyRuns: 30, options: {}, expected: [] },

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { BalanceCard, FailureCount } from '../../store/types';
+import { resolveWorkspace, type AppContext } from '../context';
+import { okObject } from '../schemas';
+
+/** n8n modes started from the editor: never refused by the admission check (the user is watching). */
+export const EDITOR_MODES: readonly string[] = ['manual'];
+
+export interface Admission {
+  allowed: boolean;
+  /** Why not: `credits-exhausted`, `daily-limit` or `circuit-open`; null when allowed. */
+  reason: 'credits-exhausted' | 'daily-limit' | 'circuit-open' | null;
+  message: string | null;
+  /** When credits renew (period or day), null when not refused for credits. */
+  renewsAt: string | null;
+  exhaustion: BalanceCard['exhaustion'];
+  totalAvailable: number;
+  dailyRemaining: number | null;
+  consecutiveFailures: number;
+}
+
+/**
+ * Decides whether a new execution may start: under `pause`, not while the workspace is depleted or over its daily
+ * limit; under any policy, not while the workflow's circuit breaker is open. Editor runs always may.
+ */
+export function decideAdmission(card: BalanceCard, failures: FailureCount | null, mode: string | undefined): Admission {
+  const base = { exhaustion: card.exhaustion, totalAvailable: card.totalAvailable, dailyRemaining: card.dailyRemaining, consecutiveFailures: failures?.consecutiveFailures ?? 0 };
+  const allow: Admission = { ...base, allowed: true, reason: null, message: null, renewsAt: null };
+  if (mode !== undefined && EDITOR_MODES.includes(mode)) return allow;
+  if (failures?.open) {
+    return { ...base, allowed: false, reason: 'circuit-open', renewsAt: null,
+      message: `n8n Credits: workflow "${failures.workflowId}" failed ${failures.consecutiveFailures} times in a row, the plan's limit; it is paused until it succeeds in a run from the editor` };
+  }
+  if (card.exhaustion !== 'pause') return allow;
+  if (card.totalAvailable <= 0) {
+    return { ...base, allowed: false, reason: 'credits-exhausted', renewsAt: card.resetsAt,
+      message: `n8n Credits: the workspace has no credits left (plan ${card.planName}, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added` };
+  }
+  if (card.dailyRemaining !== null && card.dailyRemaining <= 0) {
+    return { ...base, allowed: false, reason: 'daily-limit', renewsAt: card.dailyResetsAt,
+      message: `n8n Credits: the workspace used its daily limit of ${card.dailyLimit} millicredits (plan ${card.planName}, policy pause); executions are paused until it renews at ${card.dailyResetsAt}` };
+  }
+  return allow;
+}
+
+/** `GET /v1/admission?workflowId=&mode=`: may a new execution start now? What the n8n hook asks before each run. */
+export function admissionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Querystring: { workspaceId?: string; workflowId?: string; mode?: string } }>('/v1/admission', {
+    config: { roles: ['admin', 'member', 'meter'] },
+    schema: {
+      tags: ['usage'],
+      summary: 'Whether a new execution may start: the pause policy, the daily limit and the workflow\'s circuit breaker',
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          workspaceId: { type: 'string', minLength: 1, maxLength: 200 },
+          workflowId: { type: 'string', minLength: 1, maxLength: 200 },
+          mode: { type: 'string', minLength: 1, maxLength: 40, description: 'n8n execution mode; `manual` (editor) runs are always admitted' },
+        },
+      },
+      response: { 200: okObject('allowed, reason, message, renewsAt, and the figures behind them') },
+    },
+  }, async (request) => {
+    const ws = await resolveWorkspace(ctx, request);
+    const card = await ctx.store.balance(ws.id);
+    const failures = request.query.workflowId ? await ctx.store.getFailureCount(ws.id, request.query.workflowId) : null;
+    return decideAdmission(card, failures, request.query.mode);
+  });
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../ledger/src/http/app';
+import { bootstrap } from '../../../ledger/src/service/bootstrap';
+import { openSqliteLedgerStore } from '../../../ledger/src/store/sqlite';
+import type { LedgerStore, Workspace } from '../../../ledger/src/store/types';
+import { makeKey } from '../http/helpers';
+
+const RUN_DATA = join(__dirname, '..', '..', 'fixtures', 'run-data');
+
+/** A run-data fixture (`linear`, `wait-parked`, …) and its workflow, as the hook receives them from n8n. */
+export function fixture(name: string, workflowName = name): { run: Record<string, unknown>; workflow: Record<string, unknown>; executionId: string } {
+  const run = JSON.parse(readFileSync(join(RUN_DATA, `${name}.run.json`), 'utf8')) as Record<string, unknown>;
+  const workflow = JSON.parse(readFileSync(join(RUN_DATA, `${workflowName}.workflow.json`), 'utf8')) as Record<string, unknown>;
+  return { run, workflow: { id: 'wf-1', ...workflow }, executionId: String(run.executionId) };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** A real ledger listening on 127.0.0.1 over a SQLite file, which can be stopped and started again on its port. */
+export class LedgerServer {
+  store!: LedgerStore;
+  ws!: Workspace;
+  meterKey!: string;
+  app: FastifyInstance | null = null;
+  readonly dbPath: string;
+  constructor(readonly port: number) {
+    this.dbPath = join(mkdtempSync(join(tmpdir(), 'hook-ledger-')), 'ledger.db');
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  static async create(plan = 'twenty'): Promise<LedgerServer> {
+    const server = new LedgerServer(await freePort());
+    const store = await openSqliteLedgerStore({ path: server.dbPath });
+    const { workspace } = await bootstrap(store, plan);
+    server.meterKey = await makeKey(store, workspace.id, 'meter');
+    server.ws = workspace;
+    await store.close();
+    await server.start();
+    return server;
+  }
+
+  async start(): Promise<void> {
+    this.store = await openSqliteLedgerStore({ path: this.dbPath });
+    const { app } = await buildApp({ store: this.store, keyCacheMs: 0 });
+    await app.listen({ host: '127.0.0.1', port: this.port });
+    this.app = app;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.app) return;
+    await this.app.close();
+    await this.store.close();
+    this.app = null;
+  }
+
+  env(spoolDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return { N8N_CREDITS_URL: this.url, N8N_CREDITS_API_KEY: this.meterKey, N8N_CREDITS_SPOOL_DIR: spoolDir, N8N_CREDITS_RETRY_MS: '20', N8N_CREDITS_RETRY_MAX_MS: '100', N8N_CREDITS_GATE_CACHE_MS: '0', ...extra };
+  }
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}

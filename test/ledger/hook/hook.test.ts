@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHook, type CreditsHook } from '../../../ledger/src/hook/createHook';
+import { priceBookOf } from '../../../ledger/src/http/pricing';
+import { priceExecution } from '../../../shared-pricing/src/execution/priceExecution';
+import type { ExecutionRun, Workflow } from '../../../shared-pricing/src/execution/types';
+import { getPlan } from '../../../shared-pricing/src/plans/loadPlan';
+import { fixture, LedgerServer, tempDir } from './helpers';
+
+/** What the ledger should record for a run: key → millicredits, priced the way the ledger prices. */
+function expectedCharges(run: Record<string, unknown>, workflow: Record<string, unknown>, executionId: string): Record<string, number> {
+  const plan = getPlan('twenty');
+  const priced = priceExecution({ ...(run as unknown as ExecutionRun), executionId }, workflow as unknown as Workflow, priceBookOf(plan), plan, { helperRuns: 0 });
+  return Object.fromEntries(priced.charges.map((c) => [c.key, c.millicredits]));
+}
+
+async function recorded(ledger: LedgerServer, executionId: string): Promise<Record<string, number>> {
+  const entries = await ledger.store.entriesOfExecution(ledger.ws.id, executionId);
+  return Object.fromEntries(entries.map((e) => [e.key, e.millicredits]));
+}
+
+describe('n8n external hook', () => {
+  let ledger: LedgerServer;
+  let hook: CreditsHook | null = null;
+  let lines: string[];
+  beforeEach(async () => {
+    ledger = await LedgerServer.create();
+    lines = [];
+  });
+  afterEach(async () => {
+    hook?.stop();
+    hook = null;
+    await ledger.stop();
+  });
+
+  function makeHook(extra: Record<string, string> = {}, spool = tempDir('hook-spool-')): CreditsHook {
+    hook = createHook(ledger.env(spool, extra), { log: (l) => lines.push(l) });
+    return hook;
+  }
+
+  it('records one ledger entry per node run, priced like the run data', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const h = makeHook();
+    const trigger = { ...run, mode: 'trigger' };
+    await h.hooks.workflow.postExecute[0]!.call({}, trigger, workflow, executionId);
+    await h.idle();
+    const want = expectedCharges(trigger, workflow, executionId);
+    assert.deepEqual(want, { [`${executionId}:Set Customer:0:run`]: 1000, [`${executionId}:Double Quantity:0:run`]: 10000 });
+    assert.deepEqual(await recorded(ledger, executionId), want);
+  });
+
+  it('charges a waiting execution that resumes once per node run', async () => {
+    const parked = fixture('wait-parked', 'wait');
+    const resumed = fixture('wait-resumed', 'wait');
+    const h = makeHook();
+    await h.hooks.workflow.postExecute[0]!.call({}, { ...parked.run, mode: 'webhook' }, parked.workflow, parked.executionId);
+    await h.idle();
+    await h.hooks.workflow.postExecute[0]!.call({}, { ...resumed.run, mode: 'webhook' }, resumed.workflow, resumed.executionId);
+    await h.idle();
+    const want = expectedCharges({ ...resumed.run, mode: 'webhook' }, resumed.workflow, resumed.executionId);
+    assert.deepEqual(await recorded(ledger, resumed.executionId), want);
+    assert.equal(Object.keys(want).filter((k) => k.includes(':After Wait:')).length, 1);
+  });
+
+  it('charges an execution reported twice (queue mode) once', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const h = makeHook();
+    const trigger = { ...run, mode: 'trigger' };
+    await h.hooks.workflow.postExecute[0]!.call({}, trigger, workflow, executionId);
+    await h.hooks.workflow.postExecute[0]!.call({}, trigger, workflow, executionId);
+    await h.idle();
+    assert.deepEqual(await recorded(ledger, executionId), expectedCharges(trigger, workflow, executionId));
+  });
+
+  it('spools while the ledger is down and delivers every charge once when it is back', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const spool = tempDir('hook-spool-');
+    const h = makeHook({}, spool);
+    await h.idle();
+    await ledger.stop();
+    const trigger = { ...run, mode: 'trigger' };
+    await h.hooks.workflow.postExecute[0]!.call({}, trigger, workflow, executionId);
+    await h.hooks.workflow.postExecute[0]!.call({}, trigger, workflow, 'second');
+    await h.idle();
+    assert.equal(readdirSync(spool).filter((f) => f.endsWith('.json')).length, 2);
+    await ledger.start();
+    await h.deliverer!.drain();
+    assert.deepEqual(readdirSync(spool).filter((f) => f.endsWith('.json')), []);
+    assert.deepEqual(await recorded(ledger, executionId), expectedCharges(trigger, workflow, executionId));
+    assert.deepEqual(await recorded(ledger, 'second'), expectedCharges(trigger, workflow, 'second'));
+  });
+
+  it('delivers the spool by itself, with backoff, once the ledger answers again', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const h = makeHook();
+    await h.idle();
+    await ledger.stop();
+    await h.hooks.workflow.postExecute[0]!.call({}, { ...run, mode: 'trigger' }, workflow, executionId);
+    await h.idle();
+    await ledger.start();
+    for (let i = 0; i < 100 && Object.keys(await recorded(ledger, executionId)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(await recorded(ledger, executionId), expectedCharges({ ...run, mode: 'trigger' }, workflow, executionId));
+  });
+
+  it('delivers records spooled by an earlier process when it starts', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const spool = tempDir('hook-spool-');
+    const first = makeHook({}, spool);
+    await first.idle();
+    await ledger.stop();
+    await first.hooks.workflow.postExecute[0]!.call({}, { ...run, mode: 'trigger' }, workflow, executionId);
+    await first.idle();
+    first.stop();
+    await ledger.start();
+    const second = makeHook({}, spool);
+    await second.idle();
+    await second.deliverer!.drain();
+    assert.deepEqual(await recorded(ledger, executionId), expectedCharges({ ...run, mode: 'trigger' }, workflow, executionId));
+  });
+
+  it('awaits the delivery of a cli execution (n8n execute exits right after)', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const h = makeHook();
+    const cli = { ...run, mode: 'cli' };
+    await h.hooks.workflow.postExecute[0]!.call({}, cli, workflow, executionId);
+    assert.deepEqual(await recorded(ledger, executionId), expectedCharges(cli, workflow, executionId));
+  });
+
+  it('turns metering off with one clear line when the configuration is missing', async () => {
+    hook = createHook({}, { log: (l) => lines.push(l) });
+    assert.deepEqual([hook.hooks.workflow.preExecute.length, hook.hooks.workflow.postExecute.length], [0, 0]);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /metering is OFF — N8N_CREDITS_URL is not set .*N8N_CREDITS_API_KEY is not set/);
+  });
+
+  it('turns metering off when the ledger refuses the key, and records nothing', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const h = makeHook({ N8N_CREDITS_API_KEY: 'nc_wrong' });
+    await h.idle();
+    await h.hooks.workflow.postExecute[0]!.call({}, { ...run, mode: 'trigger' }, workflow, executionId);
+    await h.idle();
+    assert.deepEqual(lines.filter((l) => l.includes('metering is OFF')).length, 1);
+    assert.match(lines.find((l) => l.includes('metering is OFF'))!, /refused the key or workspace \(401/);
+    assert.deepEqual(await recorded(ledger, executionId), {});
+  });
+
+  it('refuses a webhook execution of a depleted workspace under pause with the renewal time', async () => {
+    await ledger.store.setPlan(ledger.ws.id, { ...getPlan('monkedo'), allocation: 1000, dailyLimit: null });
+    await ledger.store.charge({ workspaceId: ledger.ws.id, key: 'x:a:0:run', millicredits: 1000 });
+    const card = await ledger.store.balance(ledger.ws.id);
+    const h = makeHook();
+    await assert.rejects(h.hooks.workflow.preExecute[0]!.call({}, { id: 'wf-1' }, 'webhook'), (err: Error) => {
+      assert.equal(err.message, `n8n Credits: the workspace has no credits left (plan monkedo, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added`);
+      return true;
+    });
+  });
+
+  it('lets an editor run of a depleted workspace start', async () => {
+    await ledger.store.setPlan(ledger.ws.id, { ...getPlan('monkedo'), allocation: 1000, dailyLimit: null });
+    await ledger.store.charge({ workspaceId: ledger.ws.id, key: 'x:a:0:run', millicredits: 1000 });
+    const h = makeHook();
+    assert.equal(await h.hooks.workflow.preExecute[0]!.call({}, { id: 'wf-1' }, 'manual'), undefined);
+  });
+
+  it('lets executions run when the ledger does not answer the admission check', async () => {
+    const h = makeHook();
+    await h.idle();
+    await ledger.stop();
+    assert.equal(await h.hooks.workflow.preExecute[0]!.call({}, { id: 'wf-1' }, 'webhook'), undefined);
+    assert.equal(lines.filter((l) => l.includes('did not answer the admission check')).length, 1);
+  });
+
+  it('prices what it can of odd run data and logs the rest without throwing', async () => {
+    const { run, workflow, executionId } = fixture('linear');
+    const h = makeHook();
+    const runData = (run as { data: { resultData: { runData: Record<string, unknown> } } }).data.resultData.runData;
+    const odd = { ...run, mode: 'trigger', data: { resultData: { runData: { ...runData, Ghost: 'not a list' } } } };
+    await h.hooks.workflow.postExecute[0]!.call({}, odd, workflow, executionId);
+    await h.idle();
+    assert.deepEqual(await recorded(ledger, executionId), expectedCharges({ ...run, mode: 'trigger' }, workflow, executionId));
+    assert.ok(lines.some((l) => l.includes('skipped node "Ghost": its runs are not a list')));
+  });
+
+  it('does not throw into n8n when the run data is not an object at all', async () => {
+    const h = makeHook();
+    await h.hooks.workflow.postExecute[0]!.call({}, 'garbage', null, 'x-1');
+    await h.idle();
+    assert.deepEqual(await recorded(ledger, 'x-1'), {});
+    assert.equal(readdirSync(join(h.deliverer!['options'].spool.dir, 'rejected')).length, 0);
+  });
+});
