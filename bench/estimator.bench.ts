@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- estimator [folder]` (default /work/shared/corpus): how much slower the
+ * `npm run bench -- estimator [folder]` (default ../shared/corpus beside the repository): how much slower the
  * estimator is than jsonc-parser alone over the same files (target ≤ 3×), and the median time
  * to analyse a synthetic 250-node workflow (target ≤ 5 ms). Prints figures from one run.
  */
@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { analyzeWorkflow } from '../shared-pricing/src/estimate';
 import { getPriceBook } from '../shared-pricing/src/price-book/loadPriceBook';
+import { reportResult } from './result';
 
-const folder = process.argv[2] ?? '/work/shared/corpus';
+const folder = process.argv[2] ?? join(__dirname, '../../shared/corpus');
 const ROUNDS = 7;
 
 function filesIn(dir: string, out: string[] = []): string[] {
@@ -123,3 +124,7 @@ for (let i = 0; i < 200; i++) singles.push(time(() => analyzeWorkflow(text, book
 const single = median(singles);
 console.log(`synthetic workflow: ${nodeCount} nodes, ${singles.length} analyses`);
 console.log(`  median ${single.toFixed(2)} ms (target ≤ 5 ms) ${single <= 5 ? 'OK' : 'OVER'}`);
+reportResult('estimator', [
+  { name: `analyzeWorkflow / jsonc-parser parse, ${texts.length} files`, value: Number(ratio.toFixed(2)), unit: '×', target: '≤ 3×', ok: ratio <= 3 },
+  { name: `analyzeWorkflow, synthetic ${nodeCount}-node workflow (median)`, value: Number(single.toFixed(2)), unit: 'ms', target: '≤ 5 ms', ok: single <= 5 },
+]);

