@@ -19,6 +19,7 @@ export const messages = {
   notWholeAmount: (value: unknown) => `an amount must be a whole number of millicredits, got ${JSON.stringify(value)}`,
   // Workflow estimation (shared-pricing/src/estimate).
   notAWorkflow: (reason: string) => `not an n8n workflow: ${reason}`,
+  tooDeeplyNested: (kind: string, limit: number) => `${kind} nests arrays and objects deeper than ${limit} levels; it is not read`,
   badConnections: () => '"connections" is not an object; no node is connected',
   badNode: (index: number, reason: string) => `nodes[${index}] is skipped: ${reason}`,
   duplicateNode: (name: string) => `more than one node is named "${name}"; connections reach only one of them`,

@@ -1,7 +1,8 @@
 import { classifyNode } from '../price-book/classifyNode';
 import { priceTokens } from '../price-book/priceTokens';
 import { resolveModel } from '../price-book/resolveModel';
-import type { CostClass, PriceBook } from '../price-book/types';
+import type { CostClass, ModelRate, PriceBook } from '../price-book/types';
+import { CREDIT_CAP } from './ranges';
 import { modelOfNode } from '../execution/modelOfNode';
 import type { AssumptionResolver } from './createAssumptionResolver';
 import type { ParsedNode } from './parseWorkflowText';
@@ -33,9 +34,24 @@ export function nodePricing(node: ParsedNode, book: PriceBook, resolver: Assumpt
   const output = resolver.get('outputTokensPerCall', node);
   const cap = maxTokens(node.parameters);
   const expectedOut = cap !== undefined ? Math.min(output, cap) : output;
-  const expected = priceTokens(resolved.rate, input, expectedOut);
-  pricing.perCall = { expected, min: expected, max: priceTokens(resolved.rate, input, cap ?? output) };
+  const expected = pricePerCall(resolved.rate, input, expectedOut);
+  pricing.perCall = { expected, min: expected, max: pricePerCall(resolved.rate, input, cap ?? output) };
   return pricing;
+}
+
+/** More tokens than any model takes in one call: assumptions and options past it are held there. */
+const MAX_TOKENS_PER_CALL = 100_000_000;
+
+/**
+ * `priceTokens` for assumed token counts, which a user may set to anything: counts are held to
+ * [0, MAX_TOKENS_PER_CALL] and an amount past `CREDIT_CAP` is held there, so that an absurd
+ * assumption gives an overflow finding instead of an exception.
+ */
+function pricePerCall(rate: ModelRate, input: number, output: number): number {
+  const held = (n: number) => (Number.isFinite(n) && n > 0 ? Math.min(n, MAX_TOKENS_PER_CALL) : 0);
+  const [inputTokens, outputTokens] = [held(input), held(output)];
+  if ((inputTokens * rate.input + outputTokens * rate.output) / 1000 >= CREDIT_CAP) return CREDIT_CAP;
+  return priceTokens(rate, inputTokens, outputTokens);
 }
 
 const classifications = new WeakMap<PriceBook, Map<string, ReturnType<typeof classifyNode>>>();

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, tooDeeplyNested } from '../validation/tooDeeplyNested';
 import { getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { WorkflowConnections } from '../execution/types';
 import { messages } from '../errors';
@@ -29,6 +30,12 @@ export interface ParsedWorkflow {
   connections: WorkflowConnections;
   findings: Finding[];
   rangeOf: (offset: number, length: number) => SourceRange;
+  /**
+   * The `nodes` array exactly as `JSON.parse` read it (`[]` when there is none), for readers of
+   * raw parameters (the lint rules) so they need not parse the text again; undefined when the
+   * text is not strict JSON.
+   */
+  rawNodes?: unknown[];
 }
 
 /**
@@ -37,8 +44,25 @@ export interface ParsedWorkflow {
  */
 export function parseWorkflowText(text: string): ParsedWorkflow {
   const rangeOf = lineIndex(text);
-  const fast = fastPath(text, rangeOf);
-  if (fast) return fast;
+  let value: unknown;
+  let strict = true;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    strict = false;
+  }
+  const rawNodes = !strict ? undefined : isRecord(value) && Array.isArray(value.nodes) ? (value.nodes as unknown[]) : [];
+  const fast = strict ? fastPath(value, text, rangeOf) : undefined;
+  if (fast) return { ...fast, rawNodes };
+  return { ...tolerantPath(text, rangeOf), rawNodes };
+}
+
+/** Broken JSON, comments or an unusual shape: jsonc-parser's tree, which recovers from errors. */
+function tolerantPath(text: string, rangeOf: ParsedWorkflow['rangeOf']): ParsedWorkflow {
+  if (tooDeeplyNested(text)) {
+    const findings: Finding[] = [{ ruleId: 'estimate/not-a-workflow', severity: 'error', range: rangeOf(0, 0), message: messages.tooDeeplyNested('the workflow', MAX_JSON_DEPTH) }];
+    return { ok: false, nodes: [], connections: {}, findings, rangeOf };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const findings: Finding[] = errors.slice(0, 1).map((e) => {
@@ -65,13 +89,7 @@ export function parseWorkflowText(text: string): ParsedWorkflow {
 }
 
 /** Valid JSON (the usual case) goes through the native parser and a bracket scan for offsets. */
-function fastPath(text: string, rangeOf: ParsedWorkflow['rangeOf']): ParsedWorkflow | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function fastPath(value: unknown, text: string, rangeOf: ParsedWorkflow['rangeOf']): ParsedWorkflow | undefined {
   if (!isRecord(value) || !Array.isArray(value.nodes)) return undefined;
   const ranges = scanNodeRanges(text);
   if (!ranges || ranges.length !== value.nodes.length) return undefined;

@@ -1,5 +1,6 @@
 import { parse, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { messages, PricingError } from '../errors';
+import { MAX_JSON_DEPTH, tooDeeplyNested } from './tooDeeplyNested';
 
 /** What each jsonc-parser error means, in words a person editing the file understands. */
 const PROBLEMS: Partial<Record<ParseErrorCode, string>> = {
@@ -23,6 +24,7 @@ const PROBLEMS: Partial<Record<ParseErrorCode, string>> = {
  * `PricingError` naming the line and column of the first syntax error.
  */
 export function parseJsonDocument(text: string, kind: string): unknown {
+  if (tooDeeplyNested(text)) throw new PricingError('invalid-json', messages.tooDeeplyNested(kind, MAX_JSON_DEPTH));
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

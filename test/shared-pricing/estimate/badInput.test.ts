@@ -16,6 +16,21 @@ describe('analyzeWorkflow: bad input', () => {
     assert.deepEqual([analysis.ok, analysis.findings.map((f) => f.message)], [false, ['not an n8n workflow: it has no "nodes" array']]);
   });
 
+  it('reports broken JSON nested past the parser\'s depth as not a workflow instead of overflowing the stack', () => {
+    const analysis = run('{"nodes": [' + '['.repeat(100_000));
+    assert.deepEqual([analysis.ok, analysis.findings.map((f) => f.message)], [false, ['the workflow nests arrays and objects deeper than 512 levels; it is not read']]);
+  });
+
+  it('holds an absurd maxTokens option to the most tokens one call can take instead of throwing', () => {
+    const workflow = JSON.parse(fixture('agent')) as { nodes: Array<{ name: string; parameters: { options?: Record<string, unknown> } }> };
+    const model = workflow.nodes.find((n) => n.name === 'Model');
+    assert.ok(model?.parameters.options);
+    model.parameters.options.maxTokens = 1e300;
+    const analysis = run(JSON.stringify(workflow));
+    // 5 calls at most (the agent's maxIterations), each 1,000 input tokens at 1000 mc/1K and 100M output tokens at 2000 mc/1K.
+    assert.equal(nodeOf(analysis, 'Model').credits.max, 5 * (1_000 + 200_000_000));
+  });
+
   it('reports a JSON array as not a workflow', () => {
     assert.deepEqual(run('[1, 2]').findings.map((f) => f.ruleId), ['estimate/not-a-workflow']);
   });

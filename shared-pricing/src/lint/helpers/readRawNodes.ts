@@ -1,5 +1,7 @@
 import { parse } from 'jsonc-parser';
+import { tooDeeplyNested } from '../../validation/tooDeeplyNested';
 import type { RawNode } from '../types';
+import { rawNodeMap } from './rawNodeMap';
 
 /**
  * The workflow's nodes as written, by name, for rules that read parameters the estimate does
@@ -7,19 +9,8 @@ import type { RawNode } from '../types';
  * broken JSON or odd entries give fewer nodes, never an exception.
  */
 export function readRawNodes(text: string): Map<string, RawNode> {
-  const nodes = new Map<string, RawNode>();
   const doc = parseTolerant(text);
-  const list = isRecord(doc) && Array.isArray(doc.nodes) ? doc.nodes : [];
-  for (const entry of list) {
-    if (!isRecord(entry) || typeof entry.name !== 'string' || typeof entry.type !== 'string') continue;
-    nodes.set(entry.name, {
-      name: entry.name,
-      type: entry.type,
-      disabled: entry.disabled === true,
-      parameters: isRecord(entry.parameters) ? entry.parameters : {},
-    });
-  }
-  return nodes;
+  return rawNodeMap(isRecord(doc) && Array.isArray(doc.nodes) ? doc.nodes : []);
 }
 
 /** Exact JSON through the native parser (far faster); broken or commented JSON through jsonc-parser. */
@@ -27,6 +18,7 @@ function parseTolerant(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
+    if (tooDeeplyNested(text)) return undefined;
     return parse(text, [], { allowTrailingComma: true, disallowComments: false }) as unknown;
   }
 }

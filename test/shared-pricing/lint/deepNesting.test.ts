@@ -1,0 +1,12 @@
+import { strict as assert } from 'node:assert';
+import { readRawNodes } from '../../../shared-pricing/src/lint/helpers/readRawNodes';
+
+describe('readRawNodes on pathologically nested text', () => {
+  it('reads no nodes from broken JSON nested 100,000 levels deep instead of overflowing the stack', () => {
+    assert.equal(readRawNodes('{"nodes": [' + '['.repeat(100_000)).size, 0);
+  });
+
+  it('still reads the nodes of broken JSON of ordinary depth', () => {
+    assert.deepEqual([...readRawNodes('{"nodes": [{"name": "A", "type": "x"},').keys()], ['A']);
+  });
+});
