@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeWorkflow, getPriceBook, lintWorkflow, type WorkflowAnalysis } from '../shared-pricing/src';
+import { reportResult } from './result';
 
 const folder = resolve(process.argv[2] ?? join(__dirname, '../../shared/corpus'));
 const texts = listJson(folder).map((file) => readFileSync(file, 'utf8'));
@@ -78,6 +79,11 @@ console.log(`analyze + lint:      ${totalMs.toFixed(1)} ms, ${Math.round((texts.
 console.log(`ratio (analyze + lint) / JSON.parse: ${(totalMs / parseMs).toFixed(1)}×`);
 console.log(`ratio lint rules / JSON.parse:       ${(lintMs / parseMs).toFixed(2)}×`);
 if (sink === Number.MIN_SAFE_INTEGER) console.log('');
+reportResult('lint', [
+  { name: `lint (analyze + rules), ${texts.length} files`, value: Math.round((texts.length * 1000) / totalMs), unit: 'files/s' },
+  { name: 'lint (analyze + rules) / JSON.parse', value: Number((totalMs / parseMs).toFixed(1)), unit: '×' },
+  { name: 'lint rules alone / JSON.parse', value: Number((lintMs / parseMs).toFixed(2)), unit: '×' },
+]);
 
 function listJson(dir: string): string[] {
   const out: string[] = [];

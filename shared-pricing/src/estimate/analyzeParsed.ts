@@ -15,6 +15,7 @@ import { subWorkflowCalls, type AnalyzeState, type Recurse } from './subWorkflow
 import { summariseNodes } from './summariseNodes';
 import { triggerRunsPerMonth, type TriggerProjection } from './triggerRunsPerMonth';
 import type { AnalyzeContext, AssumptionConfig, WorkflowAnalysis } from './types';
+import { workflowSources } from './workflowSources';
 
 export type { AnalyzeState } from './subWorkflowCalls';
 
@@ -40,6 +41,7 @@ export function analyzeParsed(parsed: ParsedWorkflow, book: PriceBook, config: A
   const findings = parsed.findings;
   const zero = { expected: 0, min: 0, max: 0 };
   const analysis: WorkflowAnalysis = { ok: parsed.ok, name: parsed.name, id: parsed.id, fileName: context?.fileName, nodes: [], triggers: [], perExecution: zero, monthly: { runsPerMonth: zero, basis: 'not a workflow', triggers: [], credits: zero }, assumptions: [], findings, priceBook: book.name };
+  workflowSources.set(analysis, new WeakRef({ text: selfText, rawNodes: parsed.rawNodes }));
   if (!parsed.ok) return analysis;
   const keys = [parsed.name, parsed.id, context?.fileName, context?.fileName?.split(/[\\/]/).pop()].filter((k): k is string => !!k);
   const resolver = createAssumptionResolver(config, keys, findings);

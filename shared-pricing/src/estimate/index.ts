@@ -7,3 +7,4 @@ export * from './cronRunsPerMonth';
 export * from './scheduleRunsPerMonth';
 export * from './cronTimesRunsPerMonth';
 export * from './parseNoteAssumptions';
+export * from './parsedStrictly';

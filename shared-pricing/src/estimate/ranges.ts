@@ -10,8 +10,12 @@ export const CREDIT_CAP = Number.MAX_SAFE_INTEGER;
  * are held at the cap rather than thrown, so a runaway estimate is still an estimate.
  */
 export function creditRange(expected: number, min: number, max: number): Range {
-  const held = (n: number) => (Number.isFinite(n) && n < CREDIT_CAP ? n : Number.isNaN(n) ? 0 : CREDIT_CAP);
   return { expected: Math.min(CREDIT_CAP, roundMillicredits(held(expected), 'half-up')), min: Math.min(CREDIT_CAP, roundMillicredits(held(min), 'floor')), max: Math.min(CREDIT_CAP, roundMillicredits(held(max), 'ceil')) };
+}
+
+/** An amount held within [.., CREDIT_CAP], NaN as 0 (module level: no closure per call). */
+function held(n: number): number {
+  return Number.isFinite(n) && n < CREDIT_CAP ? n : Number.isNaN(n) ? 0 : CREDIT_CAP;
 }
 
 /** A range of counts, with binary noise removed but fractions kept (expected runs may be fractional). */

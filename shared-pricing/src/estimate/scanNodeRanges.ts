@@ -20,13 +20,7 @@ export function scanNodeRanges(text: string): Array<[number, number]> | undefine
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      let j = i + 1;
-      for (;;) {
-        const d = text.charCodeAt(j);
-        if (d === 92) j += 2;
-        else if (d === 34 || j >= n) break;
-        else j++;
-      }
+      const j = stringEnd(text, i);
       if (depth === 1) {
         lastString = text.slice(i + 1, j);
         lastStringEnd = j;
@@ -52,4 +46,16 @@ export function scanNodeRanges(text: string): Array<[number, number]> | undefine
     }
   }
   return ranges;
+}
+
+/** Offset of the closing quote of the string opening at `start` (indexOf: strings are most of the text). */
+function stringEnd(text: string, start: number): number {
+  let j = text.indexOf('"', start + 1);
+  for (;;) {
+    if (j < 0) return text.length;
+    let slashes = 0;
+    while (text.charCodeAt(j - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return j;
+    j = text.indexOf('"', j + 1);
+  }
 }

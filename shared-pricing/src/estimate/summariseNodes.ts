@@ -2,7 +2,7 @@ import { messages } from '../errors';
 import type { GroupResult } from './analyzeParsed';
 import { combineGroups } from './combineGroups';
 import type { WorkflowModel } from './model';
-import { pathOf } from './pathOf';
+import { pathOf, type StepCache } from './pathOf';
 import type { NodePricing } from './nodePricing';
 import { countRange, creditRange } from './ranges';
 import type { AssumptionUse, Finding, NodeEstimate, Range, WorkflowAnalysis } from './types';
@@ -14,6 +14,7 @@ import type { AssumptionUse, Finding, NodeEstimate, Range, WorkflowAnalysis } fr
  */
 export function summariseNodes(model: WorkflowModel, results: GroupResult[], pricing: Array<NodePricing | undefined>, subs: Array<WorkflowAnalysis | undefined>, uses: AssumptionUse[], findings: Finding[]): NodeEstimate[] {
   const { graph } = model;
+  const steps: StepCache = new Map();
   const estimates: NodeEstimate[] = graph.nodes.map((node, i) => {
     const runs = countRange(...combineGroups(results, 'runs', i));
     const items = countRange(...combineGroups(results, 'outItems', i));
@@ -23,7 +24,7 @@ export function summariseNodes(model: WorkflowModel, results: GroupResult[], pri
     if (!reachable && results.length > 0 && p && !node.disabled && graph.parentOf[i] === -1) {
       findings.push({ ruleId: 'estimate/unreachable', severity: 'info', range: node.range, node: node.name, message: messages.unreachable(node.name) });
     }
-    const path = pathOf(results, i);
+    const path = pathOf(results, i, steps);
     const sub = subs[i];
     if (sub) {
       const calls = countRange(...combineGroups(results, 'calls', i));

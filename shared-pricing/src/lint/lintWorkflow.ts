@@ -1,8 +1,10 @@
 import type { SourceRange, WorkflowAnalysis } from '../estimate/types';
 import type { PriceBook } from '../price-book/types';
-import { lineAndColumn } from '../validation/parseJsonDocument';
+import { lineIndex } from '../estimate/lineIndex';
 import { formatMessage } from './helpers/formatMessage';
+import { rawNodeMap } from './helpers/rawNodeMap';
 import { readRawNodes } from './helpers/readRawNodes';
+import { workflowSources } from '../estimate/workflowSources';
 import { stableHash } from './helpers/stableHash';
 import { ruleOptionsWithDefaults } from './ruleOptionsWithDefaults';
 import { rules as registry } from './rules';
@@ -29,7 +31,19 @@ export function lintWorkflow(input: LintInput): LintFinding[] {
   const { analysis, priceBook, text, config = {} } = input;
   const nodes = new Map(analysis.nodes.map((n) => [n.name, n]));
   let raw: Map<string, RawNode> | undefined;
+  let lines: ((offset: number, length: number) => SourceRange) | undefined;
   const findings: LintFinding[] = [];
+  // Shared by every rule's context: made once per workflow, not once per rule.
+  const node = (name: string) => nodes.get(name);
+  const rawNode = (name: string) => (raw ??= rawNodesOf(analysis, text)).get(name);
+  const locate = (d: ReportDescriptor): SourceRange => {
+    const range = d.range ?? nodes.get(d.node ?? '')?.range ?? START;
+    if (range.line !== undefined) return range;
+    if (text === undefined) return { ...range, line: 1, column: 1 };
+    // A line-start table built once, searched in O(log n), instead of a scan from the top per finding.
+    const { line, column } = (lines ??= lineIndex(text))(range.offset, range.length);
+    return { ...range, line, column };
+  };
   for (const rule of input.rules ?? registry) {
     const setting = config[rule.meta.id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
@@ -38,14 +52,25 @@ export function lintWorkflow(input: LintInput): LintFinding[] {
       analysis,
       priceBook,
       options: ruleOptionsWithDefaults(rule.meta, setting?.options),
-      node: (name) => nodes.get(name),
-      rawNode: (name) => (raw ??= text === undefined ? new Map() : readRawNodes(text)).get(name),
-      report: (d: ReportDescriptor) => findings.push(toFinding(rule, severity, d, rangeOf(d, nodes.get(d.node ?? '')?.range, text))),
+      node,
+      rawNode,
+      report: (d: ReportDescriptor) => findings.push(toFinding(rule, severity, d, locate(d))),
     };
     rule.check(context);
   }
   uniqueFingerprints(findings);
   return findings.sort((a, b) => (a.range.line ?? 1) - (b.range.line ?? 1) || a.ruleId.localeCompare(b.ruleId));
+}
+
+/**
+ * The raw nodes by name: from the parse `analyzeWorkflow` already made of this very text when
+ * there is one (the usual case: no second parse), else read from the text; none without text.
+ */
+function rawNodesOf(analysis: WorkflowAnalysis, text: string | undefined): Map<string, RawNode> {
+  if (text === undefined) return new Map();
+  const source = workflowSources.get(analysis)?.deref();
+  if (source?.rawNodes && source.text === text) return rawNodeMap(source.rawNodes);
+  return readRawNodes(text);
 }
 
 /**
@@ -73,12 +98,4 @@ function toFinding(rule: LintRule, severity: 'warning' | 'error', d: ReportDescr
   };
   if (d.node !== undefined) finding.node = d.node;
   return finding;
-}
-
-/** The finding's range with a 1-based line: given, else its node's, else the file start. */
-function rangeOf(d: ReportDescriptor, nodeRange: SourceRange | undefined, text: string | undefined): SourceRange {
-  const range = d.range ?? nodeRange ?? START;
-  if (range.line !== undefined) return range;
-  if (text === undefined) return { ...range, line: 1, column: 1 };
-  return { ...range, ...lineAndColumn(text, range.offset) };
 }

@@ -1,6 +1,7 @@
-import type { AnalyzeContext, AnalyzeWorkflow, AssumptionConfig, Finding, NodeEstimate, PriceBook, WorkflowAnalysis } from '../../../shared-pricing/src';
+import { parsedStrictly, type AnalyzeContext, type AnalyzeWorkflow, type AssumptionConfig, type Finding, type NodeEstimate, type PriceBook, type WorkflowAnalysis } from '../../../shared-pricing/src';
 import { lineStarts } from './lineIndex';
-import { locateNodes, type NodeLocation } from './locateNodes';
+import { locateNodes, type NodeLocation, type WorkflowShape } from './locateNodes';
+import { scanNodeLocations } from './scanNodeLocations';
 
 /** The lint rules run over an analysis (shared-pricing's `lintWorkflow` with the configured rules), returning their findings. */
 export type LintAnalysis = (analysis: WorkflowAnalysis, text: string) => Finding[];
@@ -48,16 +49,26 @@ export function analyzeDocument(text: string, version: number, fileName: string,
     const mb = (n: number) => (n / 1_000_000).toFixed(1);
     return { ...base, kind: 'too-large', message: `file is ${mb(text.length)} MB, over the ${mb(settings.maxChars)} MB limit (setting n8nCredits.maxFileSizeMB)` };
   }
-  const shape = locateNodes(text);
+  // One parse per keystroke: the scan takes the text for strict JSON and the analysis' own parse
+  // confirms it (below); a text it does not take for a workflow gets the full check at once.
+  const scanned = scanNodeLocations(text);
+  let shape: WorkflowShape = scanned.isWorkflow ? scanned : locateNodes(text);
   if (!shape.isWorkflow) return { ...base, kind: 'other', syntaxErrors: shape.syntaxErrors };
   try {
     const analysis = settings.analyze(text, settings.priceBook, settings.config, { fileName, resolveWorkflow: settings.resolveWorkflow });
+    if (shape === scanned && parsedStrictly(analysis, text) !== true) {
+      // Not strict JSON (or not known to be): jsonc-parser's tree, which recovers from errors, decides.
+      shape = locateNodes(text);
+      if (!shape.isWorkflow) return { ...base, kind: 'other', syntaxErrors: shape.syntaxErrors };
+    }
     const lintFindings = settings.lint && analysis.ok ? settings.lint(analysis, text) : [];
     const byName = new Map(shape.nodes.filter((l) => l.name !== undefined).map((l) => [l.name as string, l]));
     const nodes = new Map(analysis.nodes.map((estimate) => [estimate.name, { estimate, location: byName.get(estimate.name) }]));
     return { ...base, kind: 'workflow', analysis, nodes, findings: dedupe([...analysis.findings, ...analysis.nodes.flatMap((n) => n.findings), ...lintFindings]), lineStarts: lineStarts(text), syntaxErrors: shape.syntaxErrors };
   } catch (error) {
     // A bug in the analysis must not take the extension host down: report it, keep the editor going.
+    if (shape === scanned) shape = locateNodes(text);
+    if (!shape.isWorkflow) return { ...base, kind: 'other', syntaxErrors: shape.syntaxErrors };
     return { ...base, kind: 'failed', syntaxErrors: shape.syntaxErrors, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
