@@ -9,7 +9,7 @@ import { periodAt, type PeriodAnchor } from '../../../shared-pricing/src/account
 import { rolloverPeriod } from '../../../shared-pricing/src/accounting/rolloverPeriod';
 import { topUpExpiresAt } from '../../../shared-pricing/src/accounting/topUpExpiresAt';
 import type { Plan } from '../../../shared-pricing/src/plans/types';
-import { NeedsLock, type Db, type SqlValue, type Tx } from './db';
+import { NeedsLock, type Db, type Row, type SqlValue, type Tx } from './db';
 import { LedgerError } from './errors';
 import {
   apiKeyOut, effectiveDailyLimit, entryColumns, entryDraft, entryOut, entryValues, grantColumns, grantOut, grantState, grantValues, iso,
@@ -53,6 +53,43 @@ interface Context {
   optimistic: boolean;
   /** What was read, for the guards of an optimistic flush. */
   read: { ws: WorkspaceState; grants: Map<string, number>; members: Map<string, { periodStart: number; periodConsumed: number }> };
+  /** SQLite charges: every grant with credits left (also not yet or no longer usable), to remember after the write. */
+  held: GrantState[] | null;
+  snapshot: { generation: number; dataVersion: number } | null;
+}
+
+/** SQLite: a workspace and its grants with credits left as the last charge transaction wrote them. */
+interface Remembered {
+  generation: number;
+  dataVersion: number;
+  states: Map<string, { ws: WorkspaceState; held: GrantState[] }>;
+}
+
+const entriesByKeys: string[] = [];
+/** The SELECT of the entries under `n` keys, built once per `n` (the statement cache is keyed by the text). */
+function entriesByKeysSql(n: number): string {
+  return (entriesByKeys[n] ??= `SELECT * FROM entries WHERE workspace_id = ? AND entry_key IN (${Array.from({ length: n }, () => '?').join(', ')})`);
+}
+
+const usableAt = (g: GrantState, now: number) => g.remaining > 0 && g.effectiveAt <= now && (g.expiresAt === null || g.expiresAt > now);
+
+/**
+ * A recorded or duplicate outcome before its transaction ends: `entry` is read lazily (a draft gets
+ * its id at flush) and `settleOutcome` turns it into a plain object. A class, so the getter lives on
+ * the prototype instead of making every outcome a slow object literal with an accessor.
+ */
+class LazyOutcome {
+  constructor(
+    readonly status: 'recorded' | 'duplicate',
+    readonly key: string,
+    private readonly draft: EntryDraft,
+    readonly balance: number,
+    readonly overdraft: number,
+  ) {}
+
+  get entry(): LedgerEntry {
+    return entryOut(this.draft);
+  }
 }
 
 /** Fields whose difference makes a repeated key a conflict rather than a duplicate. */
@@ -77,12 +114,17 @@ function differingField(existing: EntryDraft, input: ChargeInput, type: EntryTyp
  */
 export class SqlLedgerStore implements LedgerStore {
   private readonly clock: () => number;
+  /** Built once: the statement cache is keyed by the SQL text. */
+  private readonly lockWorkspaceSql: string;
+  /** SQLite only: what the previous charge transaction on this connection left (see `Db.snapshot`). */
+  private remembered: Remembered | null = null;
 
   constructor(
     readonly db: Db,
     options: { now?: () => number } = {},
   ) {
     this.clock = options.now ?? Date.now;
+    this.lockWorkspaceSql = `SELECT * FROM workspaces WHERE id = ?${db.lockSuffix}`;
   }
 
   // ------------------------------------------------------------ migrations
@@ -114,7 +156,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   private async lockWorkspace(tx: Tx, workspaceId: string): Promise<WorkspaceState> {
-    const row = await tx.get(`SELECT * FROM workspaces WHERE id = ?${this.db.lockSuffix}`, [workspaceId]);
+    const row = await tx.get(this.lockWorkspaceSql, [workspaceId]);
     if (!row) throw new LedgerError('unknown-workspace', `unknown workspace "${workspaceId}"`, { workspaceId });
     return workspaceState(row);
   }
@@ -167,34 +209,71 @@ export class SqlLedgerStore implements LedgerStore {
    * Locks and advances the workspace and loads its usable grants and, when `keys` are given, the
    * entries already recorded under them: one round trip on PostgreSQL (BEGIN rides along).
    */
-  private async open(tx: Tx, workspaceId: string, keys?: string[], optimistic = false): Promise<Context> {
+  private async open(tx: Tx, workspaceId: string, keys?: string[], optimistic = false, remember = false): Promise<Context> {
     const now = this.clock();
-    const grantsSql = 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)';
-    const statements: Array<[string, SqlValue[]]> = [
-      [`SELECT * FROM workspaces WHERE id = ?${optimistic ? '' : this.db.lockSuffix}`, [workspaceId]],
-      [grantsSql, [workspaceId, now, now]],
+    // A SQLite charge may reuse what the previous charge transaction wrote, when nothing else wrote since.
+    const snapshot = remember && this.db.snapshot ? this.db.snapshot() : null;
+    const known = snapshot && this.remembered && this.remembered.generation === snapshot.generation - 1 && this.remembered.dataVersion === snapshot.dataVersion
+      ? this.remembered.states.get(workspaceId)
+      : undefined;
+    // Remembered grants include those not (or no longer) usable now; the query below filters by `now` itself.
+    const heldSql = 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0';
+    const grantsSql = snapshot ? heldSql : 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)';
+    const grantParams = snapshot ? [workspaceId] : [workspaceId, now, now];
+    const statements: Array<[string, SqlValue[]]> = known ? [] : [
+      [optimistic ? 'SELECT * FROM workspaces WHERE id = ?' : this.lockWorkspaceSql, [workspaceId]],
+      [grantsSql, grantParams],
     ];
-    const unique = keys ? [...new Set(keys)] : [];
+    const unique = keys ? (keys.length === 1 ? keys : [...new Set(keys)]) : [];
     for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      statements.push([`SELECT * FROM entries WHERE workspace_id = ? AND entry_key IN (${chunk.map(() => '?').join(', ')})`, [workspaceId, ...chunk]]);
+      const chunk = unique.length <= 500 ? unique : unique.slice(i, i + 500);
+      statements.push([entriesByKeysSql(chunk.length), [workspaceId, ...chunk]]);
     }
-    const [wsRows, grantRows, ...entryRows] = await tx.batch(statements);
-    if (wsRows.length === 0) throw new LedgerError('unknown-workspace', `unknown workspace "${workspaceId}"`, { workspaceId });
-    const ws = workspaceState(wsRows[0]);
+    const results = statements.length > 0 ? await tx.batch(statements) : [];
+    let ws: WorkspaceState;
+    let grantRows: GrantState[];
+    let entryRows: Row[][];
+    if (known) {
+      // Handed over, not copied: a rollback voids what is remembered, a commit remembers these same objects.
+      ws = known.ws;
+      grantRows = known.held;
+      entryRows = results;
+    } else {
+      const [wsRows, rows, ...rest] = results;
+      if (wsRows.length === 0) throw new LedgerError('unknown-workspace', `unknown workspace "${workspaceId}"`, { workspaceId });
+      ws = workspaceState(wsRows[0]);
+      grantRows = rows.map(grantState);
+      entryRows = rest;
+    }
     const periodEnd = ws.periodEnd;
     const stale = now >= ws.periodEnd || now >= ws.dayEnd || now < ws.dayStart || (ws.nextHoldExpiry !== null && now >= ws.nextHoldExpiry);
     // Rolling a period or a day over writes more than a charge: that takes the lock.
     if (optimistic && stale) throw new NeedsLock();
-    await this.advance(tx, ws, now);
+    if (stale) await this.advance(tx, ws, now);
     // A rollover issued new grants: read them again (rare: once a period).
-    const rows = ws.periodEnd === periodEnd ? grantRows : await tx.all(grantsSql, [workspaceId, now, now]);
+    if (ws.periodEnd !== periodEnd) grantRows = (await tx.all(grantsSql, grantParams)).map(grantState);
     const existing = keys ? new Map(entryRows.flat().map((r) => [String(r.entry_key), entryDraft(r)])) : null;
-    const grants = rows.map(grantState).sort(compareGrants);
+    grantRows.sort(compareGrants);
+    const grants = snapshot ? grantRows.filter((g) => usableAt(g, now)) : grantRows;
     return {
       ws, now, grants, dirtyGrants: new Set(), members: new Map(), dirtyMembers: new Set(), failures: new Map(), seen: new Map(), drafts: [], existing, optimistic,
-      read: { ws: { ...ws }, grants: new Map(grants.map((g) => [g.id, g.remaining])), members: new Map() },
+      // Only the optimistic flush guards on the workspace as read; the others write it whole.
+      read: { ws: optimistic ? { ...ws } : ws, grants: new Map(grants.map((g) => [g.id, g.remaining])), members: new Map() },
+      held: snapshot ? grantRows : null,
+      snapshot,
     };
+  }
+
+  /** SQLite: keeps what this charge transaction leaves, for the next one on this connection (see `open`). */
+  private remember(ctx: Context): void {
+    const snapshot = ctx.snapshot;
+    if (!snapshot || !ctx.held) return;
+    let remembered = this.remembered;
+    if (!remembered || remembered.generation !== snapshot.generation) {
+      remembered = { generation: snapshot.generation, dataVersion: snapshot.dataVersion, states: new Map() };
+      this.remembered = remembered;
+    }
+    remembered.states.set(ctx.ws.id, { ws: ctx.ws, held: ctx.held.every((g) => g.remaining > 0) ? ctx.held : ctx.held.filter((g) => g.remaining > 0) });
   }
 
   /** Writes back what the context changed, in one round trip; `commit` ends the transaction with it. */
@@ -330,20 +409,41 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   /** Decides and applies one charge to the context (written by `flush`). */
-  private async applyCharge(tx: Tx, ctx: Context, input: ChargeInput, type: EntryType, extra: Partial<EntryDraft> = {}): Promise<ChargeOutcome> {
+  private applyCharge(tx: Tx, ctx: Context, input: ChargeInput, type: EntryType, extra?: Partial<EntryDraft>): ChargeOutcome | Promise<ChargeOutcome> {
+    const limit = ctx.ws.plan.consecutiveFailureLimit;
+    const needsRead = (!ctx.existing && !ctx.seen.has(input.key))
+      || (!!input.memberId && !ctx.members.has(input.memberId))
+      || (limit !== null && limit !== undefined && !!input.workflowId && !ctx.failures.has(input.workflowId));
+    // Everything at hand (keys preloaded, no member or breaker to look up): decide at once, without awaiting.
+    if (!needsRead) return this.decide(ctx, input, type, extra, ctx.seen.get(input.key) ?? ctx.existing?.get(input.key));
+    return this.readFor(tx, ctx, input).then((existing) => this.decide(ctx, input, type, extra, existing));
+  }
+
+  /** Reads what deciding `input` needs, in the order the checks use it: the entry under its key first. */
+  private async readFor(tx: Tx, ctx: Context, input: ChargeInput): Promise<EntryDraft | undefined> {
     const existing = ctx.seen.get(input.key) ?? (ctx.existing ? ctx.existing.get(input.key) : await this.entryRow(tx, ctx.ws.id, input.key));
+    if (existing) return existing;
+    if (input.memberId) await this.member(tx, ctx, input.memberId);
+    // Most plans have no breaker: skip the lookup for them.
+    if (ctx.ws.plan.consecutiveFailureLimit != null) await this.breakerOpen(tx, ctx, input.workflowId);
+    return undefined;
+  }
+
+  /** Decides and applies one charge to the context (written by `flush`), once `readFor` has loaded what it needs. */
+  private decide(ctx: Context, input: ChargeInput, type: EntryType, extra: Partial<EntryDraft> | undefined, existing: EntryDraft | undefined): ChargeOutcome {
     if (existing) {
       const field = differingField(existing, input, type);
       if (field === null) {
         // A repeat inside the same batch has no id until flush: read the entry lazily.
-        return { status: 'duplicate', key: input.key, get entry() { return entryOut(existing); } } as ChargeOutcome;
+        return new LazyOutcome('duplicate', input.key, existing, 0, 0) as unknown as ChargeOutcome;
       }
       const message = field === 'millicredits'
         ? `key "${input.key}" was already recorded with ${existing.millicredits} millicredits; this entry has ${input.millicredits}`
         : `key "${input.key}" was already recorded with a different ${field}`;
       return { status: 'conflict', key: input.key, code: 'key-conflict', message, existing: entryOut(existing) };
     }
-    const member = input.memberId ? await this.member(tx, ctx, input.memberId) : null;
+    const member = input.memberId ? ctx.members.get(input.memberId)! : null;
+    const limit = ctx.ws.plan.consecutiveFailureLimit;
     const decision = decideCharge({
       amount: input.millicredits,
       policy: ctx.ws.plan.exhaustion,
@@ -356,8 +456,7 @@ export class SqlLedgerStore implements LedgerStore {
       memberAllocation: member?.allocation ?? null,
       memberConsumed: member?.periodConsumed ?? 0,
       periodEnd: ctx.ws.periodEnd,
-      // Most plans have no breaker: skip the lookup (and its await) for them.
-      breakerOpen: ctx.ws.plan.consecutiveFailureLimit == null ? false : await this.breakerOpen(tx, ctx, input.workflowId),
+      breakerOpen: limit === null || limit === undefined || !input.workflowId ? false : ctx.failures.get(input.workflowId)! >= limit,
     });
     if (!decision.ok) return this.refused(ctx, input.key, decision.reason, decision.renewsAt);
     for (const debit of decision.debits) {
@@ -394,15 +493,15 @@ export class SqlLedgerStore implements LedgerStore {
       overdraft: decision.overdraft,
       reversesKey: null,
       reservationId: null,
-      occurredAt: checkTime(input.occurredAt, 'occurredAt', ctx.now),
+      occurredAt: input.occurredAt === undefined ? ctx.now : checkTime(input.occurredAt, 'occurredAt', ctx.now),
       recordedAt: ctx.now,
-      ...extra,
     };
+    if (extra) Object.assign(draft, extra);
     ctx.seen.set(input.key, draft);
     ctx.drafts.push(draft);
     const balance = this.available(ctx);
     // The entry object is shared with the draft so the id assigned at flush shows in the outcome.
-    return { status: 'recorded', key: input.key, get entry() { return entryOut(draft); }, balance, overdraft: Math.max(0, -balance) } as ChargeOutcome;
+    return new LazyOutcome('recorded', input.key, draft, balance, Math.max(0, -balance)) as unknown as ChargeOutcome;
   }
 
   private async entryRow(tx: Tx, workspaceId: string, key: string): Promise<EntryDraft | undefined> {
@@ -600,9 +699,11 @@ export class SqlLedgerStore implements LedgerStore {
   async charge(entry: ChargeInput): Promise<ChargeOutcome> {
     checkCharge(entry);
     return this.chargeTransaction(async (tx, optimistic) => {
-      const ctx = await this.open(tx, entry.workspaceId, [entry.key], optimistic);
-      const outcome = await this.applyCharge(tx, ctx, entry, 'charge');
+      const ctx = await this.open(tx, entry.workspaceId, [entry.key], optimistic, true);
+      const applied = this.applyCharge(tx, ctx, entry, 'charge');
+      const outcome = applied instanceof Promise ? await applied : applied;
       await this.flush(tx, ctx, true);
+      this.remember(ctx);
       return settleOutcome(outcome);
     });
   }
@@ -612,7 +713,11 @@ export class SqlLedgerStore implements LedgerStore {
     entries.forEach((e, i) => checkCharge(e, `entries[${i}].`));
     if (entries.length === 0) return [];
     const byWorkspace = new Map<string, number[]>();
-    entries.forEach((e, i) => byWorkspace.set(e.workspaceId, [...(byWorkspace.get(e.workspaceId) ?? []), i]));
+    entries.forEach((e, i) => {
+      const indexes = byWorkspace.get(e.workspaceId);
+      if (indexes) indexes.push(i);
+      else byWorkspace.set(e.workspaceId, [i]);
+    });
     // Workspaces are locked in a fixed order so two batches never wait on each other in a cycle.
     const order = [...byWorkspace.keys()].sort();
     // Several workspaces in one batch need one transaction across them: the locking path.
@@ -621,9 +726,14 @@ export class SqlLedgerStore implements LedgerStore {
       const outcomes: ChargeOutcome[] = new Array(entries.length);
       for (const [n, workspaceId] of order.entries()) {
         const indexes = byWorkspace.get(workspaceId)!;
-        const ctx = await this.open(tx, workspaceId, indexes.map((i) => entries[i].key), optimistic);
-        for (const i of indexes) outcomes[i] = await this.applyCharge(tx, ctx, entries[i], 'charge');
+        const ctx = await this.open(tx, workspaceId, indexes.map((i) => entries[i].key), optimistic, true);
+        for (const i of indexes) {
+          // Most charges need nothing read: decided without a tick of the event loop.
+          const applied = this.applyCharge(tx, ctx, entries[i], 'charge');
+          outcomes[i] = applied instanceof Promise ? await applied : applied;
+        }
         await this.flush(tx, ctx, n === order.length - 1);
+        this.remember(ctx);
       }
       return outcomes.map(settleOutcome);
     });

@@ -38,6 +38,12 @@ export interface Db extends Tx {
    * concurrent insert of the same key; rejects with `OptimisticGaveUp` when retries run out.
    */
   optimistic?<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * SQLite only, inside a transaction: what tells whether the database is exactly as the previous
+   * transaction on this connection left it (see `SqliteDb.snapshot`); lets a charge reuse the
+   * workspace and grants it wrote instead of reading them again.
+   */
+  snapshot?(): { generation: number; dataVersion: number };
   /** Runs a migration's SQL script (several statements). */
   exec(tx: Tx, script: string): Promise<void>;
   close(): Promise<void>;

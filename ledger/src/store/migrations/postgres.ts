@@ -124,4 +124,14 @@ CREATE TABLE api_keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'grants-index-without-remaining',
+    // `remaining` changes on every debit: indexing it rewrote the index on each charge (and kept
+    // PostgreSQL from updating grant rows in place). Lookups only need the workspace.
+    sql: `
+DROP INDEX grants_workspace;
+CREATE INDEX grants_workspace ON grants (workspace_id);
+`,
+  },
 ];
