@@ -13,6 +13,7 @@ import { bootstrap } from '../ledger/src/service/bootstrap';
 import { resolveConfig } from '../ledger/src/service/config';
 import { openSqliteLedgerStore } from '../ledger/src/store/sqlite';
 import { startService } from '../ledger/src/service/service';
+import { reportResult } from './result';
 
 const CLIENTS = 8;
 const TARGET = 20_000;
@@ -111,6 +112,13 @@ async function main(): Promise<void> {
     console.log(`ratio HTTP batched/direct store: ${(batchedRate / direct).toFixed(2)}`);
     console.log(`ratio batched/single: ${(batchedRate / singleRate).toFixed(1)}x`);
     console.log(`ratio batched/target (${TARGET.toLocaleString('en')}/s): ${(batchedRate / TARGET).toFixed(2)} — target ${batchedRate >= TARGET ? 'met' : 'NOT met'}`);
+    reportResult('http', [
+      { name: `HTTP batched charges, ${CLIENTS} clients, batches of ${batchSize} (SQLite)`, value: Math.round(batchedRate), unit: 'charges/s', target: '≥ 20,000/s', ok: batchedRate >= TARGET },
+      { name: `HTTP single events, ${CLIENTS} clients`, value: Math.round(singleRate), unit: 'charges/s' },
+      { name: 'single-event latency p50', value: Number(percentile(sorted, 50).toFixed(2)), unit: 'ms' },
+      { name: 'single-event latency p99', value: Number(percentile(sorted, 99).toFixed(2)), unit: 'ms' },
+      { name: 'HTTP batched / same batches straight into the store', value: Number((batchedRate / direct).toFixed(2)), unit: '×' },
+    ]);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -1,4 +1,5 @@
 import { ConfigError, resolveConfig } from '../../../ledger/src/service/config';
+import { describeOpenFailure } from '../../../ledger/src/service/openStore';
 import { startService, stopOnSignals } from '../../../ledger/src/service/service';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
@@ -32,7 +33,15 @@ export function register(program: Command, context: CliContext): void {
         if (err instanceof ConfigError) throw new CliError(err.message);
         throw err;
       }
-      const service = await startService(config, { log: (line) => io.stderr(line + '\n') });
+      let service;
+      try {
+        service = await startService(config, { log: (line) => io.stderr(line + '\n') });
+      } catch (err) {
+        // A read-only, full or unreachable store is the user's to fix: one line, no stack trace.
+        const reason = describeOpenFailure(err, config);
+        if (reason) throw new CliError(reason);
+        throw err;
+      }
       io.stdout(`n8n Credits ledger on ${service.url} (workspace "${service.workspaceId}")\n`);
       if (service.demo) io.stdout(`demo: ${service.demo.executions} executions priced, ${service.demo.charges} charges recorded\n`);
       if (service.adminKey) {

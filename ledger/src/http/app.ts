@@ -40,6 +40,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     // Validate bodies as sent: no coercion of "12" into 12, no silent removal of unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allowUnionTypes: true } },
     return503OnClosing: true,
+    // A malformed or too long URL answers in our error shape too, not fastify's own.
+    frameworkErrors: (err, request, reply) => handleError(err, request, reply),
     forceCloseConnections: 'idle',
   });
   const routes: RouteDoc[] = [];

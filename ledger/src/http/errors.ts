@@ -79,11 +79,35 @@ export function handleError(err: FastifyError | ApiError | Error, request: Fasti
     void reply.status(400).send(errorBody('malformed_json', `the body is not valid JSON: ${err.message}`, 'body'));
     return;
   }
+  const storage = storageFailure(err);
+  if (storage) {
+    request.log.error({ err }, 'database unavailable');
+    void reply.status(storage.status).send(errorBody(storage.code, storage.message));
+    return;
+  }
   const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status === 500) request.log.error({ err }, 'request failed');
   void reply
     .status(status)
     .send(errorBody(status === 500 ? 'internal_error' : 'bad_request', status === 500 ? 'internal error' : fe.message));
+}
+
+/** PostgreSQL connection failures (class 08, 57P01–57P03) and Node socket errors while talking to it. */
+const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+
+/**
+ * A failure of the database itself rather than of the request: the disk is full (507), or the
+ * database cannot be reached, read or written (503). The client may retry the same request later.
+ */
+export function storageFailure(err: unknown): { status: number; code: string; message: string } | null {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const message = err instanceof Error ? err.message : '';
+  if (code === 'SQLITE_FULL') return { status: 507, code: 'storage_full', message: 'the ledger database is full: free disk space, then retry' };
+  if (/^SQLITE_(IOERR|READONLY|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB)/.test(code)) return { status: 503, code: 'database_unavailable', message: `the ledger database cannot be used (${code}): retry later` };
+  if (CONNECTION_CODES.has(code) || /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(message)) {
+    return { status: 503, code: 'database_unavailable', message: 'the ledger database is unavailable: retry later' };
+  }
+  return null;
 }
 
 /** Fastify not-found handler: 404 as a JSON error. */

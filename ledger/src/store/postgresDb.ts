@@ -47,6 +47,11 @@ export class PostgresDb implements Db {
           oid === INT8 || oid === NUMERIC ? parseInteger : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
       },
     });
+    // A connection the server drops (a restart, a failover) emits 'error' outside any query; without a
+    // listener that kills the process. The pool discards the client and the next query reconnects; a
+    // query in flight gets the error itself and its request answers 503.
+    this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   private statement(sql: string): { name: string; text: string } {
