@@ -3,6 +3,7 @@ import { LedgerClient } from '../../../ledger/src/hook/client';
 import { CheckpointError } from '../../../ledger/src/sync/checkpoint';
 import { N8nApiClient, N8nApiError } from '../../../ledger/src/sync/n8nApi';
 import { SyncError, syncExecutions, type SyncSummary } from '../../../ledger/src/sync/syncExecutions';
+import { watchPasses } from '../../../ledger/src/sync/watch';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
 
@@ -74,32 +75,23 @@ export function register(program: Command, context: CliContext): void {
         context.io.stdout(summaryLine(await pass()));
         return;
       }
-      let stop = false;
-      let wake: (() => void) | null = null;
-      const onSignal = (): void => {
-        stop = true;
-        wake?.();
-      };
+      const stop = new AbortController();
+      const onSignal = (): void => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      while (!stop) {
-        try {
-          context.io.stdout(summaryLine(await pass()));
-        } catch (err) {
-          // In watch mode a failed pass is reported and retried at the next interval; the checkpoint kept its place.
-          if (!(err instanceof CliError)) throw err;
-          context.io.stderr(`n8n-credits sync: ${err.message}\n`);
-        }
-        if (stop) break;
-        await new Promise<void>((r) => {
-          const timer = setTimeout(r, interval * 1000);
-          wake = () => {
-            clearTimeout(timer);
-            r();
-          };
+      try {
+        await watchPasses({
+          pass, intervalMs: interval * 1000, signal: stop.signal,
+          onPass: (s) => context.io.stdout(summaryLine(s)),
+          onError: (err) => {
+            // A failed pass is reported and retried at the next interval; other errors are bugs and end the command.
+            if (!(err instanceof CliError)) throw err;
+            context.io.stderr(`n8n-credits sync: ${err.message}\n`);
+          },
         });
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
       }
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
     });
 }

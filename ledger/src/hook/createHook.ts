@@ -55,10 +55,10 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
   const gate = new Gate({ admission: (id, mode) => client.admission(id, mode), cacheMs: config.gateCacheMs, log });
   let enabled = true;
   const background = new Set<Promise<unknown>>();
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    background.add(p);
-    void p.finally(() => background.delete(p));
-    return p;
+  // Background work never rejects into n8n (an unhandled rejection could end its process): failures are logged.
+  const track = (p: Promise<unknown>): void => {
+    const settled: Promise<unknown> = p.catch((err) => log(`n8n Credits hook: ${String(err)}`)).finally(() => background.delete(settled));
+    background.add(settled);
   };
 
   // Check the key once at start: a refused key turns metering off with one clear line; an unreachable ledger does not.
@@ -103,8 +103,7 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
     }
     if (prepared.dropped.length > 0) log(`n8n Credits hook: execution ${prepared.executionId}: priced what could be read; skipped ${prepared.dropped.join('; ')}`);
     // A run refused by the admission check ran nothing: sending it would count as a failure of the workflow.
-    const error = (fullRunData as { data?: { resultData?: { error?: { message?: unknown } } } } | null)?.data?.resultData?.error;
-    if (prepared.nodeRuns === 0 && typeof error?.message === 'string' && error.message.startsWith('n8n Credits:')) return Promise.resolve();
+    if (prepared.refusedByCredits) return Promise.resolve();
     return deliverer.submit({ executionId: prepared.executionId, body: prepared.body });
   };
 

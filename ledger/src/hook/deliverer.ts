@@ -7,6 +7,8 @@ export interface DelivererOptions {
   log(line: string): void;
   retryInitialMs: number;
   retryMaxMs: number;
+  /** Deliveries waiting for the ledger at once; beyond it records go to the spool, so memory stays bounded. Default 256. */
+  maxInFlight?: number;
 }
 
 /**
@@ -22,6 +24,8 @@ export class Deliverer {
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private unreachableLogged = false;
+  /** False only once a drain emptied the spool: spares a folder listing per delivery while all is well. */
+  private spoolMayHaveRecords = true;
   private stopped = false;
   /** Counters for logs and tests. */
   readonly stats = { delivered: 0, spooled: 0, rejected: 0, recorded: 0 };
@@ -34,17 +38,25 @@ export class Deliverer {
   submit(record: SpoolRecord): Promise<void> {
     const id = ++this.nextId;
     this.inFlight.set(id, record);
-    const done = this.deliver(record).then(() => {
-      this.inFlight.delete(id);
-      this.pending.delete(done);
-    });
+    const done = this.deliver(record)
+      .catch((err) => this.options.log(`n8n Credits hook: delivering execution ${record.executionId} failed (${String(err)})`))
+      .then(() => {
+        this.inFlight.delete(id);
+        this.pending.delete(done);
+      });
     this.pending.add(done);
     return done;
   }
 
   private async deliver(record: SpoolRecord): Promise<void> {
+    // A ledger slower than n8n must not grow n8n's memory: past the limit, records wait on disk instead.
+    if (this.inFlight.size > (this.options.maxInFlight ?? 256)) {
+      this.spoolRecord(record);
+      this.drainSoon(this.options.retryInitialMs);
+      return;
+    }
     // While records wait in the spool the ledger is known down: queue behind them instead of trying each one.
-    if (this.timer && this.options.spool.list().length > 0) {
+    if (this.timer && this.spoolMayHaveRecords && this.options.spool.list().length > 0) {
       this.spoolRecord(record);
       return;
     }
@@ -56,7 +68,11 @@ export class Deliverer {
     if (result.status === 'reject') {
       this.stats.rejected++;
       this.options.log(`n8n Credits hook: the ledger refused execution ${record.executionId}; kept in ${this.options.spool.dir}/rejected (${result.reason})`);
-      this.options.spool.writeRejected(record, result.reason);
+      try {
+        this.options.spool.writeRejected(record, result.reason);
+      } catch (err) {
+        this.options.log(`n8n Credits hook: could not keep refused execution ${record.executionId} (${String(err)})`);
+      }
       return;
     }
     this.spoolRecord(record);
@@ -74,6 +90,7 @@ export class Deliverer {
   private spoolRecord(record: SpoolRecord): void {
     try {
       this.options.spool.write(record);
+      this.spoolMayHaveRecords = true;
       this.stats.spooled++;
     } catch (err) {
       this.options.log(`n8n Credits hook: could not spool execution ${record.executionId} to ${this.options.spool.dir} (${String(err)}); it is lost`);
@@ -84,7 +101,7 @@ export class Deliverer {
     this.stats.delivered++;
     this.stats.recorded += recorded;
     // The ledger answers again: deliver what waits in the spool now rather than at the next backoff tick.
-    if (this.timer || this.options.spool.list().length > 0) this.drainSoon(0);
+    if (this.timer || this.spoolMayHaveRecords) this.drainSoon(0);
   }
 
   private onUnreachable(reason: string): void {
@@ -105,7 +122,10 @@ export class Deliverer {
     }
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.drain();
+      this.drain().catch((err) => {
+        this.options.log(`n8n Credits hook: delivering the spool failed (${String(err)}); retrying later`);
+        this.drainSoon(this.options.retryMaxMs);
+      });
     }, ms);
     this.timer.unref();
   }
@@ -140,6 +160,8 @@ export class Deliverer {
         spool.reject(name);
       }
     }
+    // Another process sharing the folder may still add records; a failed delivery of ours sets the flag again.
+    this.spoolMayHaveRecords = false;
     if (this.unreachableLogged) this.options.log(`n8n Credits hook: the ledger answers again; the spool is delivered`);
     this.unreachableLogged = false;
     this.delay = this.options.retryInitialMs;

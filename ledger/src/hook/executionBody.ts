@@ -2,6 +2,7 @@
 interface LooseRun {
   mode?: unknown;
   status?: unknown;
+  waitTill?: unknown;
   finished?: unknown;
   data?: { resultData?: { runData?: unknown; error?: unknown; lastNodeExecuted?: unknown } } | null;
 }
@@ -14,6 +15,28 @@ export interface PreparedExecution {
   nodeRuns: number;
   /** What could not be priced and why; logged, never thrown. */
   dropped: string[];
+  /**
+   * The admission check refused it before any step ran (its error is ours): nothing to charge, and sending it would
+   * count as a failure of the workflow for the circuit breaker.
+   */
+  refusedByCredits: boolean;
+}
+
+/** The prefix of every message the admission check refuses an execution with. */
+export const REFUSAL_PREFIX = 'n8n Credits:';
+
+const FINAL_STATUSES = ['success', 'error', 'crashed', 'canceled', 'waiting'];
+
+/**
+ * The execution's outcome. n8n can hand the hook an IRun still marked `running` (its status is finalised by another
+ * lifecycle handler, not always first), so an unfinished status is derived the way n8n derives it: waiting when it
+ * has `waitTill`, error when the result has an error, else success.
+ */
+function finalStatus(run: LooseRun): string {
+  if (typeof run.status === 'string' && FINAL_STATUSES.includes(run.status)) return run.status;
+  if (run.waitTill) return 'waiting';
+  if (run.data?.resultData?.error) return 'error';
+  return 'success';
 }
 
 /** Keeps an item's `json` (pricing reads token usage there) and drops binary data, which can be large. */
@@ -108,9 +131,11 @@ export function prepareExecution(fullRunData: unknown, workflowData: unknown, ex
     workflow: { id: workflowId, name: typeof wf.name === 'string' ? wf.name : null, nodes, connections: wf.connections && typeof wf.connections === 'object' ? safeJson(wf.connections) ?? {} : {} },
     run: {
       mode: typeof run.mode === 'string' ? run.mode : undefined,
-      status: typeof run.status === 'string' ? run.status : undefined,
+      status: finalStatus(run),
       data: { resultData: { runData, error: errorSummary(run.data?.resultData?.error), lastNodeExecuted: typeof run.data?.resultData?.lastNodeExecuted === 'string' ? run.data.resultData.lastNodeExecuted : undefined } },
     },
   };
-  return { executionId: id, body: JSON.stringify(body), nodeRuns, dropped };
+  const error = run.data?.resultData?.error as { message?: unknown } | undefined;
+  const refusedByCredits = typeof error?.message === 'string' && error.message.startsWith(REFUSAL_PREFIX);
+  return { executionId: id, body: JSON.stringify(body), nodeRuns, dropped, refusedByCredits };
 }

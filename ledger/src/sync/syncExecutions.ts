@@ -55,7 +55,7 @@ export async function syncExecutions(options: SyncOptions): Promise<SyncSummary>
 
   const meter = async (e: ApiExecution): Promise<void> => {
     const prepared = prepareExecution({ mode: e.mode, status: e.status, data: e.data }, e.workflowData, e.id);
-    if (!prepared) return;
+    if (!prepared || prepared.refusedByCredits) return;
     if (prepared.dropped.length > 0) log(`execution ${prepared.executionId}: skipped ${prepared.dropped.join('; ')}`);
     const result = await options.send(prepared.body);
     if (result.status === 'retry') throw new SyncError(`${result.reason}; run sync again to resume`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ export class LedgerServer {
   app: FastifyInstance | null = null;
   readonly dbPath: string;
   constructor(readonly port: number) {
-    this.dbPath = join(mkdtempSync(join(tmpdir(), 'hook-ledger-')), 'ledger.db');
+    this.dbPath = join(tempDir('hook-ledger-'), 'ledger.db');
   }
 
   get url(): string {
@@ -74,6 +74,14 @@ export class LedgerServer {
   }
 }
 
+const made: string[] = [];
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test process exits. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHook, type CreditsHook } from '../../../ledger/src/hook/createHook';
 import { priceBookOf } from '../../../ledger/src/http/pricing';
@@ -134,6 +134,14 @@ describe('n8n external hook', () => {
     assert.match(lines[0]!, /metering is OFF — N8N_CREDITS_URL is not set .*N8N_CREDITS_API_KEY is not set/);
   });
 
+  it('turns metering off when the spool folder cannot be written', () => {
+    const file = join(tempDir('hook-spool-'), 'a-file');
+    writeFileSync(file, '');
+    hook = createHook(ledger.env(join(file, 'spool')), { log: (l) => lines.push(l) });
+    assert.equal(hook.hooks.workflow.postExecute.length, 0);
+    assert.match(lines[0]!, new RegExp(`metering is OFF — the spool folder ${join(file, 'spool')} cannot be written .*ENOTDIR.*set N8N_CREDITS_SPOOL_DIR`));
+  });
+
   it('turns metering off when the ledger refuses the key, and records nothing', async () => {
     const { run, workflow, executionId } = fixture('linear');
     const h = makeHook({ N8N_CREDITS_API_KEY: 'nc_wrong' });
@@ -180,6 +188,14 @@ describe('n8n external hook', () => {
     await h.idle();
     assert.deepEqual(await recorded(ledger, executionId), expectedCharges({ ...run, mode: 'trigger' }, workflow, executionId));
     assert.ok(lines.some((l) => l.includes('skipped node "Ghost": its runs are not a list')));
+  });
+
+  it('does not send an execution the admission check refused (it would count as a workflow failure)', async () => {
+    const h = makeHook();
+    const refused = { mode: 'webhook', status: 'error', data: { resultData: { runData: { Webhook: [{ executionStatus: 'success', data: { main: [[{ json: {} }]] } }] }, error: { message: 'n8n Credits: the workspace has no credits left' } } } };
+    await h.hooks.workflow.postExecute[0]!.call({}, refused, { id: 'wf-1', nodes: [{ name: 'Webhook', type: 'n8n-nodes-base.webhook' }], connections: {} }, 'refused-1');
+    await h.idle();
+    assert.deepEqual([h.deliverer!.stats.delivered, (await ledger.store.getFailureCount(ledger.ws.id, 'wf-1')).consecutiveFailures], [0, 0]);
   });
 
   it('does not throw into n8n when the run data is not an object at all', async () => {

@@ -108,6 +108,18 @@ describe('n8n-credits sync', () => {
     await assert.rejects(syncExecutions(options()), (err: Error) => err instanceof CheckpointError && err.message.includes(`the checkpoint ${join(dir, 'cp.json')} is not valid JSON`));
   });
 
+  it('refuses a checkpoint kept for another n8n', async () => {
+    n8n.add(execution(1));
+    await syncExecutions(options());
+    await assert.rejects(syncExecutions(options({ n8nUrl: 'http://other:5678' })), (err: Error) => err instanceof CheckpointError && err.message.endsWith(`belongs to ${n8n.url}, not http://other:5678; use another --checkpoint file`));
+  });
+
+  it('does not meter an execution the hook refused (it ran nothing)', async () => {
+    n8n.add({ ...execution(1, 'error'), data: { resultData: { runData: {}, error: { message: 'n8n Credits: the workspace has no credits left' } } } });
+    const summary = await syncExecutions(options());
+    assert.deepEqual([summary.seen, summary.metered], [1, 0]);
+  });
+
   it('runs from the command line and prints a summary', async () => {
     for (let id = 1; id <= 3; id++) n8n.add(execution(id));
     const out: string[] = [];
@@ -121,6 +133,16 @@ describe('n8n-credits sync', () => {
     const code = await run(['sync', '--n8n-url', n8n.url], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir });
     assert.equal(code, 2);
     assert.equal(err.join(''), 'n8n-credits: give --n8n-api-key, --ledger-url, --ledger-key\n');
+  });
+
+  it('says when n8n cannot be reached', async () => {
+    const err: string[] = [];
+    const url = n8n.url;
+    await n8n.stop();
+    const code = await run(['sync', '--n8n-url', url, '--n8n-api-key', n8n.apiKey, '--ledger-url', ledger.url, '--ledger-key', ledger.meterKey, '--checkpoint', join(dir, 'x.json')], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir });
+    await n8n.start();
+    assert.equal(code, 2);
+    assert.equal(err.join(''), `n8n-credits: n8n at ${url} is unreachable (ECONNREFUSED)\n`);
   });
 
   it('says when n8n refuses the API key', async () => {

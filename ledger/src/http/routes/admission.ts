@@ -29,7 +29,7 @@ export function decideAdmission(card: BalanceCard, failures: FailureCount | null
   if (mode !== undefined && EDITOR_MODES.includes(mode)) return allow;
   if (failures?.open) {
     return { ...base, allowed: false, reason: 'circuit-open', renewsAt: null,
-      message: `n8n Credits: workflow "${failures.workflowId}" failed ${failures.consecutiveFailures} times in a row, the plan's limit; it is paused until it succeeds in a run from the editor` };
+      message: `n8n Credits: workflow "${failures.workflowId}" failed ${failures.consecutiveFailures} times in a row, the plan's limit; its executions are refused until a run of it succeeds (editor runs are not refused)` };
   }
   if (card.exhaustion !== 'pause') return allow;
   if (card.totalAvailable <= 0) {

@@ -39,7 +39,7 @@ const tokenCounts = {
 } as const;
 
 /** The plan rules a node applies before charging or guarding (the meter role may not read `/v1/plan`). */
-function planRules(plan: Plan, book: PriceBook) {
+function planRules(plan: Plan) {
   return { name: plan.name, priceBook: plan.priceBook, exhaustion: plan.exhaustion, editorRunsFree: plan.editorRunsFree, chargeFailedStep: plan.chargeFailedStep };
 }
 
@@ -103,7 +103,7 @@ export function pricingRoutes(app: FastifyInstance, ctx: AppContext): void {
     const book = priceBookOf(ws.plan);
     const priced = quote(request.body ?? {}, book);
     const free = request.body?.mode === 'manual' && ws.plan.editorRunsFree;
-    return { ...priced, millicredits: free ? 0 : priced.millicredits, listMillicredits: priced.millicredits, free, plan: planRules(ws.plan, book) };
+    return { ...priced, millicredits: free ? 0 : priced.millicredits, listMillicredits: priced.millicredits, free, plan: planRules(ws.plan) };
   });
 
   app.post<{ Body: { workflow: Record<string, unknown>; mode?: string | null } }>('/v1/estimates', {
@@ -127,7 +127,7 @@ export function pricingRoutes(app: FastifyInstance, ctx: AppContext): void {
     const free = request.body.mode === 'manual' && ws.plan.editorRunsFree;
     const perExecution = analysis.perExecution;
     return {
-      millicredits: free ? 0 : perExecution.expected, perExecution, free, plan: planRules(ws.plan, book),
+      millicredits: free ? 0 : perExecution.expected, perExecution, free, plan: planRules(ws.plan),
       nodes: analysis.nodes.map((n) => ({ name: n.name, type: n.type, millicredits: n.credits.expected })),
     };
   });
