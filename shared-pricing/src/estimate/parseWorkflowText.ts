@@ -54,15 +54,17 @@ export function parseWorkflowText(text: string): ParsedWorkflow {
   const rawNodes = !strict ? undefined : isRecord(value) && Array.isArray(value.nodes) ? (value.nodes as unknown[]) : [];
   const fast = strict ? fastPath(value, text, rangeOf) : undefined;
   if (fast) return { ...fast, rawNodes };
+  // The fast scan gives up past MAX_JSON_DEPTH. Such text is refused whole, even valid JSON: recursive
+  // code downstream (jsonc-parser's tree, JSON.stringify of parameters) would overflow the stack.
+  if (tooDeeplyNested(text)) {
+    const findings: Finding[] = [{ ruleId: 'estimate/not-a-workflow', severity: 'error', range: rangeOf(0, 0), message: messages.tooDeeplyNested('the workflow', MAX_JSON_DEPTH) }];
+    return { ok: false, nodes: [], connections: {}, findings, rangeOf, rawNodes: [] };
+  }
   return { ...tolerantPath(text, rangeOf), rawNodes };
 }
 
 /** Broken JSON, comments or an unusual shape: jsonc-parser's tree, which recovers from errors. */
 function tolerantPath(text: string, rangeOf: ParsedWorkflow['rangeOf']): ParsedWorkflow {
-  if (tooDeeplyNested(text)) {
-    const findings: Finding[] = [{ ruleId: 'estimate/not-a-workflow', severity: 'error', range: rangeOf(0, 0), message: messages.tooDeeplyNested('the workflow', MAX_JSON_DEPTH) }];
-    return { ok: false, nodes: [], connections: {}, findings, rangeOf };
-  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const findings: Finding[] = errors.slice(0, 1).map((e) => {

@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH } from '../validation/tooDeeplyNested';
+
 /**
  * Finds the offset and length of each element of the top-level `"nodes"` array in text that
  * is known to be valid JSON (JSON.parse accepted it), by tracking strings and brackets only:
@@ -36,7 +38,8 @@ export function scanNodeRanges(text: string): Array<[number, number]> | undefine
         seenNodes = inNodes = true;
         ranges = [];
       }
-      depth++;
+      // Past the depth limit the caller refuses the text rather than recurse into it.
+      if (++depth > MAX_JSON_DEPTH) return undefined;
     } else if (c === 125 || c === 93) {
       depth--;
       if (inNodes && depth === 2 && c === 125) ranges?.push([elementStart, i + 1 - elementStart]);

@@ -21,6 +21,14 @@ describe('analyzeWorkflow: bad input', () => {
     assert.deepEqual([analysis.ok, analysis.findings.map((f) => f.message)], [false, ['the workflow nests arrays and objects deeper than 512 levels; it is not read']]);
   });
 
+  it('refuses valid JSON whose parameters nest past the limit, which would overflow recursive code downstream', () => {
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    const text = `{"nodes": [{"name": "Start", "type": "n8n-nodes-base.manualTrigger", "parameters": {"deep": ${deep}}}], "connections": {}}`;
+    JSON.parse(text); // valid JSON: only the depth is wrong
+    const analysis = run(text);
+    assert.deepEqual([analysis.ok, analysis.findings.map((f) => f.message)], [false, ['the workflow nests arrays and objects deeper than 512 levels; it is not read']]);
+  });
+
   it('holds an absurd maxTokens option to the most tokens one call can take instead of throwing', () => {
     const workflow = JSON.parse(fixture('agent')) as { nodes: Array<{ name: string; parameters: { options?: Record<string, unknown> } }> };
     const model = workflow.nodes.find((n) => n.name === 'Model');

@@ -15,10 +15,11 @@ export function readRawNodes(text: string): Map<string, RawNode> {
 
 /** Exact JSON through the native parser (far faster); broken or commented JSON through jsonc-parser. */
 function parseTolerant(text: string): unknown {
+  // Past the depth limit nothing is read: rules stringify parameters, which recurses.
+  if (tooDeeplyNested(text)) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    if (tooDeeplyNested(text)) return undefined;
     return parse(text, [], { allowTrailingComma: true, disallowComments: false }) as unknown;
   }
 }
