@@ -5,7 +5,7 @@
 # config-lookup-from-file flag lets folders that are not part of the community package (ledger/, cli/,
 # test/, …) carry their own eslint.config.mjs.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 tools="$root/tools/n8n-node"
 if [ ! -x "$tools/node_modules/.bin/n8n-node" ]; then
   npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error

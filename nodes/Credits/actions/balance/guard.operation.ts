@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { creditsText, toMillicredits } from '../../helpers/amounts';
+import { withItemIndex } from '../../helpers/items';
+import { expectOk, ledgerRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Estimated Cost (Credits)',
+		name: 'estimatedCost',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 3 },
+		default: 0,
+		description: 'Credits each item is expected to cost downstream; items pass while the balance covers them',
+	},
+	{
+		displayName: 'When Insufficient',
+		name: 'whenInsufficient',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: "Apply the Plan's Policy",
+				value: 'plan',
+				description: 'Pause: wait until credits renew; stop: fail the execution; overdraft: pass',
+			},
+			{ name: 'Route to Insufficient', value: 'route', description: 'Send the item to the Insufficient output' },
+		],
+		default: 'route',
+		description: 'What happens to an item the balance does not cover',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['balance'], operation: ['guard'] } }, properties);
+
+/** When the credits that are missing come back: the daily reset when only the daily limit is short, else the period reset. */
+function renewsAt(card: IDataObject, need: number): string {
+	const total = Number(card.totalAvailable);
+	const daily = card.dailyRemaining === null || card.dailyRemaining === undefined ? null : Number(card.dailyRemaining);
+	if (daily !== null && daily < need && total >= need) return String(card.dailyResetsAt);
+	return String(card.resetsAt);
+}
+
+/**
+ * Balance → Guard: items whose estimated cost the balance covers (counting the items before them)
+ * go to Enough, the others to Insufficient — or, under the plan's policy, `pause` parks the
+ * execution until the ledger's renewal time and then lets them through, `stop` fails naming the
+ * item, `overdraft` lets them through. Editor runs are free when the plan says so.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const enough: INodeExecutionData[] = [];
+	const insufficient: INodeExecutionData[] = [];
+	if (items.length === 0) return [enough, insufficient];
+	const card = expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/balance'), 'Reading the balance');
+	const quote = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/quote', { millicredits: 0, mode: this.getMode() }), 'Reading the plan');
+	const plan = (quote.plan ?? {}) as IDataObject;
+	const free = quote.free === true || (this.getMode() === 'manual' && plan.editorRunsFree === true);
+	const policy = String(card.exhaustion ?? plan.exhaustion ?? 'stop');
+	let available = Number(card.totalAvailable);
+	let daily = card.dailyRemaining === null || card.dailyRemaining === undefined ? Infinity : Number(card.dailyRemaining);
+	let waitUntil: string | undefined;
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const item = items[itemIndex];
+		try {
+			const cost = free ? 0 : toMillicredits(this.getNode(), this.getNodeParameter('estimatedCost', itemIndex), 'Estimated Cost', itemIndex);
+			const mode = this.getNodeParameter('whenInsufficient', itemIndex) as string;
+			const covered = cost <= available && cost <= daily;
+			const guard: IDataObject = { estimatedMillicredits: cost, availableMillicredits: available, covered, policy };
+			if (covered) {
+				available -= cost;
+				daily -= cost;
+				enough.push({ json: { ...item.json, guard }, pairedItem: { item: itemIndex } });
+			} else if (mode === 'route') {
+				insufficient.push({ json: { ...item.json, guard }, pairedItem: { item: itemIndex } });
+			} else if (policy === 'overdraft') {
+				available -= cost;
+				enough.push({ json: { ...item.json, guard: { ...guard, overdraft: true } }, pairedItem: { item: itemIndex } });
+			} else if (policy === 'pause') {
+				waitUntil ??= renewsAt(card, cost);
+				enough.push({ json: { ...item.json, guard: { ...guard, waitedUntil: waitUntil } }, pairedItem: { item: itemIndex } });
+			} else {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Insufficient credits for item ${itemIndex}: it needs ${creditsText(cost)}, ${creditsText(Math.max(0, Math.min(available, daily === Infinity ? available : daily)))} available (plan policy "stop")`,
+					{ itemIndex, description: `Credits renew at ${renewsAt(card, cost)}` },
+				);
+			}
+		} catch (error) {
+			if (this.continueOnFail()) {
+				insufficient.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			throw withItemIndex(this, error, itemIndex);
+		}
+	}
+	if (waitUntil !== undefined) {
+		const date = new Date(waitUntil);
+		if (Number.isNaN(date.getTime())) throw new NodeOperationError(this.getNode(), `The ledger gave no valid renewal time ("${waitUntil}")`);
+		await this.putExecutionToWait(date);
+	}
+	return [enough, insufficient];
+}

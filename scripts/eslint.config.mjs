@@ -1,0 +1,3 @@
+import { repoConfig } from '../eslint.repo.mjs';
+
+export default repoConfig();
