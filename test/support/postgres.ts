@@ -6,35 +6,25 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { freePort } from './freePort';
 
 const FALLBACK_URL = 'postgres://postgres@127.0.0.1:5432/test';
 let started: Promise<string> | null = null;
 
-function binDir(): string | null {
+/** The newest `/usr/lib/postgresql/<v>/bin` with initdb, or null when PostgreSQL is not installed. */
+export function postgresBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0], 'bin') : null;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** Runs a PostgreSQL binary as the `postgres` user when we are root (initdb refuses root). */
-function runAsPostgres(bin: string, args: string[]): void {
+export function runAsPostgres(bin: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
   const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
   execFileSync(command, argv, { stdio: 'pipe' });
@@ -104,7 +94,7 @@ async function startCluster(bin: string): Promise<string> {
 export function testDatabaseUrl(): Promise<string> {
   if (!started) {
     const fromEnv = process.env.N8N_CREDITS_TEST_DATABASE_URL;
-    const bin = fromEnv ? null : binDir();
+    const bin = fromEnv ? null : postgresBin();
     started = fromEnv ? Promise.resolve(fromEnv) : bin ? startCluster(bin) : Promise.resolve(FALLBACK_URL);
   }
   return started;

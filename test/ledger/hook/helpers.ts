@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +7,8 @@ import { bootstrap } from '../../../ledger/src/service/bootstrap';
 import { openSqliteLedgerStore } from '../../../ledger/src/store/sqlite';
 import type { LedgerStore, Workspace } from '../../../ledger/src/store/types';
 import { makeKey } from '../http/helpers';
+import { freePort } from '../../support/freePort';
+export { freePort };
 
 const RUN_DATA = join(__dirname, '..', '..', 'fixtures', 'run-data');
 
@@ -18,16 +19,6 @@ export function fixture(name: string, workflowName = name): { run: Record<string
   return { run, workflow: { id: 'wf-1', ...workflow }, executionId: String(run.executionId) };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A real ledger listening on 127.0.0.1 over a SQLite file, which can be stopped and started again on its port. */
 export class LedgerServer {
