@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { creditsText } from '../Credits/helpers/amounts';
 import { expectOk, ledgerRequest } from '../Credits/transport';
+import { nestUnderParent } from './nestUnderParent';
 
 /** Parses the Workflow JSON parameter into a workflow with nodes and connections, or fails naming the problem. */
 function parseWorkflow(ctx: IExecuteFunctions): IWorkflowBase {
@@ -81,7 +82,8 @@ export class MeteredSubworkflow implements INodeType {
 	/**
 	 * Estimates the child with the ledger and guards the balance (plan policy: `overdraft` runs on,
 	 * `stop` and `pause` refuse), runs it with all input items, then posts its run data to
-	 * `POST /v1/executions` under the parent workflow so the ledger prices every node run, and
+	 * `POST /v1/executions` under the parent execution (child nodes named `<this node>[<run>] › <node>`)
+	 * so the ledger prices every node run, and
 	 * returns the child's output with the metering summary on each item.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -116,15 +118,17 @@ export class MeteredSubworkflow implements INodeType {
 		const runData = await this.getExecutionDataById(child.executionId);
 		let metered: IDataObject = { childExecutionId: child.executionId, recorded: 0 };
 		if (runData) {
+			// Under the parent execution, each child node named after this node's run: `Metered[0] › Set`.
+			const nested = nestUnderParent(workflow, runData as unknown as IDataObject, `${this.getNode().name}[${this.getWorkflowDataProxy(0).$runIndex}] › `);
 			const body: IDataObject = {
-				workflow: workflow as unknown as IDataObject,
-				run: { executionId: child.executionId, mode: mode === 'manual' ? 'manual' : 'integrated', status: 'success', data: runData as unknown as IDataObject },
+				workflow: nested.workflow as unknown as IDataObject,
+				run: { executionId: executionId ?? child.executionId, mode: mode === 'manual' ? 'manual' : 'integrated', status: 'success', data: nested.runData },
 				workflowId: parent.id === undefined ? null : String(parent.id),
 				workflowName: parent.name ?? null,
 			};
 			if (options.memberId) body.memberId = String(options.memberId);
 			const priced = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/executions', body), 'Metering the sub-workflow');
-			metered = { childExecutionId: child.executionId, millicredits: priced.totalMillicredits, recorded: priced.recorded, duplicates: priced.duplicates };
+			metered = { childExecutionId: child.executionId, parentExecutionId: executionId ?? null, millicredits: priced.totalMillicredits, recorded: priced.recorded, duplicates: priced.duplicates };
 		}
 		if (estimate) metered.estimatedMillicredits = estimate.millicredits;
 		const output = (child.data?.[0] ?? []) as INodeExecutionData[];

@@ -141,10 +141,13 @@ describe('integration', () => {
 			assert.equal(result.status, 'success', JSON.stringify(result.data.resultData.error));
 			const out = result.data.resultData.runData.Metered[0].data!.main[0]!;
 			assert.deepEqual(out.map((i) => i.json.n), [2, 4]);
-			const metered = out[0].json.metered as { millicredits: number; estimatedMillicredits: number; childExecutionId: string };
-			const childEntries = await entries(children[0]);
-			assert.equal(metered.childExecutionId, children[0]);
-			assert.equal(childEntries.reduce((s, e) => s + e.millicredits, 0), metered.millicredits);
+			const metered = out[0].json.metered as { millicredits: number; estimatedMillicredits: number; childExecutionId: string; parentExecutionId: string };
+			const parentEntries = await entries('parent-1');
+			assert.deepEqual([metered.childExecutionId, metered.parentExecutionId], [children[0], 'parent-1']);
+			// Every child node run is filed under the parent execution, named after the metering node's run.
+			assert.ok(parentEntries.length > 0 && parentEntries.every((e) => e.nodeName.startsWith('Metered[0] › ')), JSON.stringify(parentEntries.map((e) => e.nodeName)));
+			assert.ok(parentEntries.some((e) => e.nodeName === 'Metered[0] › Double'));
+			assert.equal(parentEntries.reduce((s, e) => s + e.millicredits, 0), metered.millicredits);
 			assert.equal(metered.millicredits, metered.estimatedMillicredits);
 		});
 

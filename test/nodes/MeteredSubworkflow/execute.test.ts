@@ -23,19 +23,23 @@ const priced = { statusCode: 200, body: { totalMillicredits: 2200, recorded: 3, 
 
 describe('unit', () => {
 	describe('Metered Sub-workflow', () => {
-		it('guards with the estimate, runs the child with the items, posts its run data under the parent workflow, and returns its output', async () => {
+		it('guards with the estimate, runs the child with the items, posts its run data under the parent execution, and returns its output', async () => {
 			const s = setup({ 'POST /v1/estimates': estimate(2200), 'GET /v1/balance': balance(5000), 'POST /v1/executions': priced });
 			const [out] = await new MeteredSubworkflow().execute.call(s.ctx);
 			assert.deepEqual(s.calls(), ['POST /v1/estimates', 'GET /v1/balance', 'POST /v1/executions']);
 			assert.deepEqual(s.executeWorkflow.firstCall.args[1], [{ json: { a: 1 } }, { json: { a: 2 } }]);
+			const nested = {
+				nodes: [{ name: 'Credits[0] › Start', type: 'n8n-nodes-base.executeWorkflowTrigger' }, { name: 'Credits[0] › Set', type: 'n8n-nodes-base.set' }],
+				connections: { 'Credits[0] › Start': { main: [[{ node: 'Credits[0] › Set', type: 'main', index: 0 }]] } },
+			};
 			assert.deepEqual(s.bodies('POST /v1/executions')[0], {
-				workflow: child,
-				run: { executionId: 'child-9', mode: 'integrated', status: 'success', data: runData },
+				workflow: nested,
+				run: { executionId: 'exec-1', mode: 'integrated', status: 'success', data: { resultData: { runData: { 'Credits[0] › Start': [{}], 'Credits[0] › Set': [{}] }, lastNodeExecuted: undefined } } },
 				workflowId: 'wf-1',
 				workflowName: 'Workflow One',
 			});
 			assert.deepEqual(out.map((o) => [o.json.done, o.pairedItem]), [[true, { item: 0 }], [true, { item: 1 }]]);
-			assert.deepEqual(out[0].json.metered, { childExecutionId: 'child-9', millicredits: 2200, recorded: 3, duplicates: 0, estimatedMillicredits: 2200 });
+			assert.deepEqual(out[0].json.metered, { childExecutionId: 'child-9', parentExecutionId: 'exec-1', millicredits: 2200, recorded: 3, duplicates: 0, estimatedMillicredits: 2200 });
 		});
 
 		it('refuses to start, and charges nothing, when the estimate exceeds the balance under a stop plan', async () => {
