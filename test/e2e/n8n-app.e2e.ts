@@ -13,7 +13,7 @@ import { priceBookOf } from '../../ledger/src/http/pricing';
 import { priceExecution } from '../../shared-pricing/src/execution/priceExecution';
 import type { ExecutionRun, Workflow } from '../../shared-pricing/src/execution/types';
 import { getPlan } from '../../shared-pricing/src/plans/loadPlan';
-import { buildLedger, CLI, eventually, freePort, Ledger, N8n, Redis, setupN8n } from './n8n/harness';
+import { buildLedger, CLI, eventually, freePort, Ledger, N8n, packCommunityPackage, Redis, setupN8n } from './n8n/harness';
 
 const run = promisify(execFile);
 
@@ -58,6 +58,8 @@ describe('n8n app with the n8n Credits hook', function () {
     ledger = new Ledger(await freePort(), join(root, 'ledger'));
     await ledger.start();
     n8n = new N8n(bin, root, await freePort(), await freePort(), { N8N_CREDITS_URL: ledger.url, N8N_CREDITS_API_KEY: ledger.meterKey });
+    // The community package, packed and installed into the user folder's .n8n/nodes as n8n installs one.
+    n8n.installCommunityPackage(packCommunityPackage(root));
     linearId = n8n.importWorkflow('linear.workflow.json', false);
     n8n.importWorkflow('webhook.workflow.json', true);
     n8n.importWorkflow('wait.workflow.json', true);
@@ -84,6 +86,12 @@ describe('n8n app with the n8n Credits hook', function () {
     assert.deepEqual(want, { [`${newest}:Set Customer:0:run`]: 1000 });
     assert.deepEqual(await ledger.entries(newest!), want);
     assert.deepEqual(await ledger.entries(unseenExecution), {});
+  });
+
+  it('lists the nodes of the packed community package, installed as n8n installs community packages', async () => {
+    const names = await n8n.nodeTypeNames();
+    const ours = names.filter((name) => name.startsWith('n8n-nodes-credits.')).sort();
+    assert.deepEqual(ours.filter((name) => !name.endsWith('Tool')), ['n8n-nodes-credits.credits', 'n8n-nodes-credits.creditsTrigger', 'n8n-nodes-credits.meteredSubworkflow']);
   });
 
   it('meters a webhook execution on `n8n start`, priced like its run data', async () => {
