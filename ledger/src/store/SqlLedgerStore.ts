@@ -4,24 +4,29 @@ import { compareGrants } from '../../../shared-pricing/src/accounting/compareGra
 import { dayAt } from '../../../shared-pricing/src/accounting/dayAt';
 import { decideCharge } from '../../../shared-pricing/src/accounting/decideCharge';
 import { defaultGrantPriority } from '../../../shared-pricing/src/accounting/defaultGrantPriority';
-import { nextFailureCount } from '../../../shared-pricing/src/accounting/nextFailureCount';
+import { breakerCounts } from '../../../shared-pricing/src/accounting/breakerCounts';
+import { isBreakerOpen, nextFailureCount } from '../../../shared-pricing/src/accounting/nextFailureCount';
 import { periodAt, type PeriodAnchor } from '../../../shared-pricing/src/accounting/periodAt';
+import { repayDebt } from '../../../shared-pricing/src/accounting/repayDebt';
 import { rolloverPeriod } from '../../../shared-pricing/src/accounting/rolloverPeriod';
+import { allocationAfterPlanChange } from '../../../shared-pricing/src/accounting/allocationAfterPlanChange';
+import { samePlan } from '../../../shared-pricing/src/plans/samePlan';
 import { topUpExpiresAt } from '../../../shared-pricing/src/accounting/topUpExpiresAt';
 import type { Plan } from '../../../shared-pricing/src/plans/types';
 import { NeedsLock, type Db, type Row, type SqlValue, type Tx } from './db';
 import { LedgerError } from './errors';
 import {
-  apiKeyOut, effectiveDailyLimit, entryColumns, entryDraft, entryOut, entryValues, grantColumns, grantOut, grantState, grantValues, iso,
+  apiKeyOut, blankEntry, effectiveDailyLimit, entryColumns, entryDraft, entryOut, entryValues, grantColumns, grantOut, grantState, grantValues, iso,
   memberOut, memberState, reservationOut, workspaceOut, workspaceState,
   type EntryDraft, type GrantState, type MemberState, type WorkspaceState,
 } from './rows';
 import type {
   AddMemberInput, ApiKeyRecord, AuditReport, BalanceCard, BreakdownQuery, BreakdownRow, ChargeInput, ChargeOutcome, CreateApiKeyInput,
-  CreateWorkspaceInput, EntryType, FailureCount, Grant, GrantInput, GrantKind, HelperCount, LedgerEntry, LedgerStore, ListEntriesQuery,
+  CreateWorkspaceInput, EntryType, ExecutionInput, ExecutionRecord, FailureCount, Grant, GrantInput, GrantKind, HelperCount, LedgerEntry, LedgerStore, ListEntriesQuery,
   Member, RefusalReason, Reservation, ReserveInput, ReserveOutcome, ReverseInput, SettleInput, Workspace,
 } from './types';
 import { checkAmount, checkCharge, checkId, checkPlan, checkTime, checkTimeZone, optionalText } from './validate';
+import { checkTotal } from './bounds';
 import { sqliteMigrations } from './migrations/sqlite';
 import { postgresMigrations } from './migrations/postgres';
 
@@ -56,6 +61,8 @@ interface Context {
   /** SQLite charges: every grant with credits left (also not yet or no longer usable), to remember after the write. */
   held: GrantState[] | null;
   snapshot: { generation: number; dataVersion: number } | null;
+  /** PostgreSQL optimistic write: the total available read after the write, with what others committed before it. */
+  freshAvailable?: number;
 }
 
 /** SQLite: a workspace and its grants with credits left as the last charge transaction wrote them. */
@@ -83,8 +90,8 @@ class LazyOutcome {
     readonly status: 'recorded' | 'duplicate',
     readonly key: string,
     private readonly draft: EntryDraft,
-    readonly balance: number,
-    readonly overdraft: number,
+    public balance: number,
+    public overdraft: number,
   ) {}
 
   get entry(): LedgerEntry {
@@ -92,8 +99,11 @@ class LazyOutcome {
   }
 }
 
-/** Fields whose difference makes a repeated key a conflict rather than a duplicate. */
-const contentFields = ['millicredits', 'memberId', 'workflowId', 'executionId', 'nodeName', 'nodeType', 'runIndex', 'kind', 'model', 'status'] as const;
+/**
+ * Fields whose difference makes a repeated key a conflict rather than a duplicate. Not `status`: it is the
+ * execution's latest, and a resumed execution posts its earlier runs again with a new one.
+ */
+const contentFields = ['millicredits', 'memberId', 'workflowId', 'executionId', 'nodeName', 'nodeType', 'runIndex', 'kind', 'model'] as const;
 
 function differingField(existing: EntryDraft, input: ChargeInput, type: EntryType): string | null {
   if (existing.type !== type) return 'type';
@@ -255,6 +265,11 @@ export class SqlLedgerStore implements LedgerStore {
     const existing = keys ? new Map(entryRows.flat().map((r) => [String(r.entry_key), entryDraft(r)])) : null;
     grantRows.sort(compareGrants);
     const grants = snapshot ? grantRows.filter((g) => usableAt(g, now)) : grantRows;
+    if (ws.overdraft > 0) {
+      // Repaying debt writes more than a charge: that takes the lock too.
+      if (optimistic && repayDebt(grants, ws.overdraft, ws.reserved).length > 0) throw new NeedsLock();
+      await this.repay(tx, ws, grants, now);
+    }
     return {
       ws, now, grants, dirtyGrants: new Set(), members: new Map(), dirtyMembers: new Set(), failures: new Map(), seen: new Map(), drafts: [], existing, optimistic,
       // Only the optimistic flush guards on the workspace as read; the others write it whole.
@@ -262,6 +277,30 @@ export class SqlLedgerStore implements LedgerStore {
       held: snapshot ? grantRows : null,
       snapshot,
     };
+  }
+
+  /**
+   * Debt is repaid first by the next credits that arrive: credits free of holds pay it off, in consumption
+   * order, recorded as a `repayment` entry (0 millicredits: no new usage) so the audit still adds up.
+   */
+  private async repay(tx: Tx, ws: WorkspaceState, grants: GrantState[], now: number): Promise<void> {
+    const debits = repayDebt(grants, ws.overdraft, ws.reserved);
+    if (debits.length === 0) return;
+    let repaid = 0;
+    for (const debit of debits) {
+      grants.find((g) => g.id === debit.grantId)!.remaining -= debit.millicredits;
+      await tx.run('UPDATE grants SET remaining = remaining - ? WHERE id = ?', [debit.millicredits, debit.grantId]);
+      repaid += debit.millicredits;
+    }
+    ws.overdraft -= repaid;
+    await tx.run('UPDATE workspaces SET overdraft = ? WHERE id = ?', [ws.overdraft, ws.id]);
+    await this.insertEntry(tx, {
+      ...blankEntry(ws.id, 'repayment', `repayment:${randomUUID()}`, now), status: 'repaid', debits, overdraft: -repaid,
+    });
+  }
+
+  private async insertEntry(tx: Tx, draft: EntryDraft): Promise<void> {
+    await tx.run(`INSERT INTO entries (${entryColumns.join(', ')}) VALUES (${entryColumns.map(() => '?').join(', ')})`, entryValues(draft));
   }
 
   /** SQLite: keeps what this charge transaction leaves, for the next one on this connection (see `open`). */
@@ -347,10 +386,31 @@ export class SqlLedgerStore implements LedgerStore {
         [m.periodStart, m.periodConsumed, m.workspaceId, m.memberId, before.periodStart, before.periodConsumed],
       ]);
     }
+    // Read after the write, under the workspace row's lock: the balance as it stands once this commits.
+    statements.push([
+      'SELECT (SELECT COALESCE(SUM(remaining), 0) FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)) - reserved - overdraft AS available FROM workspaces WHERE id = ?',
+      [ws.id, ctx.now, ctx.now, ws.id],
+    ]);
     const results = await tx.batch(statements);
     const ids = new Map<string, number>();
     for (const r of results.slice(1, 1 + Math.ceil(ctx.drafts.length / 500)).flat()) ids.set(String(r.entry_key), Number(r.id));
     for (const d of ctx.drafts) d.id = ids.get(d.key)!;
+    ctx.freshAvailable = Number(results[results.length - 1][0].available);
+  }
+
+  /**
+   * The balances in outcomes were decided on what was read before the write; writers that committed in between
+   * moved it. Shifts them by the difference, so each says what was left right after its own charge.
+   */
+  private freshen(ctx: Context, outcomes: Array<ChargeOutcome | undefined>): void {
+    if (ctx.freshAvailable === undefined) return;
+    const shift = ctx.freshAvailable - this.available(ctx);
+    if (shift === 0) return;
+    for (const outcome of outcomes) {
+      if (!(outcome instanceof LazyOutcome) || outcome.status !== 'recorded') continue;
+      outcome.balance += shift;
+      outcome.overdraft = Math.max(0, -outcome.balance);
+    }
   }
 
   /**
@@ -456,9 +516,11 @@ export class SqlLedgerStore implements LedgerStore {
       memberAllocation: member?.allocation ?? null,
       memberConsumed: member?.periodConsumed ?? 0,
       periodEnd: ctx.ws.periodEnd,
-      breakerOpen: limit === null || limit === undefined || !input.workflowId ? false : ctx.failures.get(input.workflowId)! >= limit,
+      breakerOpen: limit === null || limit === undefined || !input.workflowId ? false : isBreakerOpen(ctx.failures.get(input.workflowId)!, limit),
     });
     if (!decision.ok) return this.refused(ctx, input.key, decision.reason, decision.renewsAt);
+    checkTotal(ctx.ws.periodConsumed + input.millicredits, "the period's consumption", 'millicredits');
+    checkTotal(ctx.ws.overdraft + decision.overdraft, "the workspace's debt", 'millicredits');
     for (const debit of decision.debits) {
       const grant = ctx.grants.find((g) => g.id === debit.grantId)!;
       grant.remaining -= debit.millicredits;
@@ -536,15 +598,15 @@ export class SqlLedgerStore implements LedgerStore {
          VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?, ?, ?, ?, 0, 0, 0, NULL, 0)`,
         [id, name, planJson, timeZone, anchorDay, anchorMonth, now, now, period.start, period.end, day.start, day.end],
       );
-      await this.issueAllocation(tx, id, plan, period.start, period.end, now);
+      await this.issueAllocation(tx, id, plan.allocation, period.start, period.end, now);
       return workspaceOut(workspaceState((await tx.get('SELECT * FROM workspaces WHERE id = ?', [id]))!));
     });
   }
 
-  private async issueAllocation(tx: Tx, workspaceId: string, plan: Plan, from: number, to: number, now: number): Promise<void> {
-    if (plan.allocation <= 0) return;
+  private async issueAllocation(tx: Tx, workspaceId: string, allocation: number, from: number, to: number, now: number): Promise<void> {
+    if (allocation <= 0) return;
     await this.insertGrant(tx, {
-      id: randomUUID(), workspaceId, kind: 'allocation', millicredits: plan.allocation, remaining: plan.allocation,
+      id: randomUUID(), workspaceId, kind: 'allocation', millicredits: allocation, remaining: allocation,
       priority: defaultGrantPriority('allocation'), effectiveAt: from, expiresAt: to, createdAt: now, endsWithPlan: false, note: null, key: null,
     });
   }
@@ -564,31 +626,59 @@ export class SqlLedgerStore implements LedgerStore {
     return this.db.transaction(async (tx) => {
       const ctx = await this.open(tx, workspaceId);
       const { now, ws } = ctx;
-      // The old plan ends: its allocation, rollover and plan-lifetime top-ups lapse now.
-      await tx.run(
-        "UPDATE grants SET expires_at = ? WHERE workspace_id = ? AND (kind IN ('allocation', 'rollover') OR ends_with_plan = 1) AND (expires_at IS NULL OR expires_at > ?)",
-        [now, workspaceId, now],
-      );
+      // Saving the plan the workspace already has changes nothing.
+      if (samePlan(ws.plan, plan)) {
+        await this.saveWorkspace(tx, ws);
+        return workspaceOut(ws);
+      }
+      const period = periodAt(now, { ...this.anchor(ws), cycle: plan.cycle });
+      // The old plan's live allocation ends now; the new one gives what is left of its own after what the
+      // allocations of this period (earlier plan changes' too) already gave.
+      const issued = await tx.all("SELECT millicredits, remaining FROM grants WHERE workspace_id = ? AND kind = 'allocation' AND effective_at >= ? AND effective_at <= ?", [ws.id, ws.periodStart, now]);
+      const used = issued.reduce((sum, g) => sum + Number(g.millicredits) - Number(g.remaining), 0);
+      await tx.run("UPDATE grants SET expires_at = ? WHERE workspace_id = ? AND kind = 'allocation' AND effective_at <= ? AND expires_at > ?", [now, ws.id, now, now]);
+      // Rollover credits stay, for the rest of the new plan's period; top-ups, manual and promotional grants are untouched.
+      await tx.run("UPDATE grants SET expires_at = ? WHERE workspace_id = ? AND kind = 'rollover' AND effective_at <= ? AND expires_at > ?", [period.end, ws.id, now, now]);
+      await this.issueAllocation(tx, ws.id, allocationAfterPlanChange(plan.allocation, used), now, period.end, now);
       ws.plan = plan;
       ws.planJson = JSON.stringify(plan);
-      const period = periodAt(now, this.anchor(ws));
-      if (period.start !== ws.periodStart) ws.periodConsumed = 0;
+      ws.planStartedAt = now;
+      if (period.start !== ws.periodStart) await this.recountPeriod(tx, ws, period.start);
       ws.periodStart = period.start;
       ws.periodEnd = period.end;
       await tx.run('UPDATE workspaces SET plan = ?, plan_started_at = ? WHERE id = ?', [ws.planJson, now, workspaceId]);
-      await this.issueAllocation(tx, workspaceId, plan, now, period.end, now);
       await this.saveWorkspace(tx, ws);
-      return workspaceOut({ ...ws, planStartedAt: now });
+      return workspaceOut(ws);
     });
+  }
+
+  /**
+   * A period that now starts elsewhere (a change of cycle) counts its consumption again from the entries: what
+   * was charged since `start` and not reversed, for the workspace and for each member.
+   */
+  private async recountPeriod(tx: Tx, ws: WorkspaceState, start: number): Promise<void> {
+    const rows = await tx.all(
+      `SELECT member_id, COALESCE(SUM(millicredits), 0) AS consumed FROM entries e
+       WHERE e.workspace_id = ? AND e.type IN ('charge', 'settlement') AND e.recorded_at >= ?
+         AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.workspace_id = e.workspace_id AND r.reverses_key = e.entry_key)
+       GROUP BY member_id`,
+      [ws.id, start],
+    );
+    ws.periodConsumed = rows.reduce((sum, r) => sum + Number(r.consumed), 0);
+    await tx.run('UPDATE members SET period_start = ?, period_consumed = 0 WHERE workspace_id = ?', [start, ws.id]);
+    for (const r of rows) {
+      if (r.member_id !== null) await tx.run('UPDATE members SET period_consumed = ? WHERE workspace_id = ? AND member_id = ?', [Number(r.consumed), ws.id, String(r.member_id)]);
+    }
   }
 
   async setDailyLimit(workspaceId: string, dailyLimit: number | null | undefined): Promise<Workspace> {
     if (dailyLimit !== null && dailyLimit !== undefined) checkAmount(dailyLimit, 'dailyLimit');
     return this.db.transaction(async (tx) => {
-      const ws = await this.lockWorkspace(tx, workspaceId);
+      const { ws } = await this.open(tx, workspaceId);
       ws.dailyLimitSet = dailyLimit !== undefined;
       ws.dailyLimit = dailyLimit ?? null;
       await tx.run('UPDATE workspaces SET daily_limit_set = ?, daily_limit = ? WHERE id = ?', [ws.dailyLimitSet ? 1 : 0, ws.dailyLimit, workspaceId]);
+      await this.saveWorkspace(tx, ws);
       return workspaceOut(ws);
     });
   }
@@ -644,6 +734,10 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async addGrant(input: GrantInput): Promise<Grant> {
+    return (await this.addGrantOnce(input)).grant;
+  }
+
+  async addGrantOnce(input: GrantInput): Promise<{ grant: Grant; created: boolean }> {
     if (!GRANT_KINDS.includes(input.kind)) throw new LedgerError('invalid-input', `kind must be one of ${GRANT_KINDS.join(', ')}, got ${JSON.stringify(input.kind)}`, { field: 'kind' });
     const amount = checkAmount(input.millicredits, 'millicredits');
     if (input.priority !== undefined && !Number.isSafeInteger(input.priority)) throw new LedgerError('invalid-input', `priority must be an integer, got ${JSON.stringify(input.priority)}`, { field: 'priority' });
@@ -659,7 +753,7 @@ export class SqlLedgerStore implements LedgerStore {
           if (grant.millicredits !== amount || grant.kind !== input.kind) {
             throw new LedgerError('key-conflict', `grant key "${key}" was already used for ${grant.millicredits} millicredits (${grant.kind})`, { key });
           }
-          return grantOut(grant);
+          return { grant: grantOut(grant), created: false };
         }
       }
       const effectiveAt = checkTime(input.effectiveAt, 'effectiveAt', now);
@@ -669,13 +763,15 @@ export class SqlLedgerStore implements LedgerStore {
         ({ expiresAt, endsWithPlan } = topUpExpiresAt(ws.plan.topUps.lifetime, now, { start: ws.periodStart, end: ws.periodEnd }));
       }
       if (expiresAt !== null && expiresAt <= effectiveAt) throw new LedgerError('invalid-input', 'expiresAt must be after effectiveAt', { field: 'expiresAt' });
+      const held = await tx.get('SELECT COALESCE(SUM(remaining), 0) AS held FROM grants WHERE workspace_id = ? AND (expires_at IS NULL OR expires_at > ?)', [ws.id, now]);
+      checkTotal(Number(held?.held ?? 0) + amount, 'the credits the workspace holds', 'millicredits');
       const grant: GrantState = {
         id: randomUUID(), workspaceId: ws.id, kind: input.kind, millicredits: amount, remaining: amount,
         priority: input.priority ?? defaultGrantPriority(input.kind), effectiveAt, expiresAt, createdAt: now, endsWithPlan, note, key,
       };
       await this.insertGrant(tx, grant);
       await this.saveWorkspace(tx, ws);
-      return grantOut(grant);
+      return { grant: grantOut(grant), created: true };
     });
   }
 
@@ -703,6 +799,7 @@ export class SqlLedgerStore implements LedgerStore {
       const applied = this.applyCharge(tx, ctx, entry, 'charge');
       const outcome = applied instanceof Promise ? await applied : applied;
       await this.flush(tx, ctx, true);
+      this.freshen(ctx, [outcome]);
       this.remember(ctx);
       return settleOutcome(outcome);
     });
@@ -733,10 +830,81 @@ export class SqlLedgerStore implements LedgerStore {
           outcomes[i] = applied instanceof Promise ? await applied : applied;
         }
         await this.flush(tx, ctx, n === order.length - 1);
+        this.freshen(ctx, indexes.map((i) => outcomes[i]));
         this.remember(ctx);
       }
       return outcomes.map(settleOutcome);
     });
+  }
+
+  async recordExecution(input: ExecutionInput): Promise<ExecutionRecord> {
+    const workspaceId = checkId(input?.workspaceId, 'workspaceId');
+    const executionId = checkId(input.executionId, 'executionId');
+    const workflowId = optionalText(input.workflowId, 'workflowId');
+    const status = optionalText(input.status, 'status');
+    const mode = optionalText(input.mode, 'mode');
+    return this.db.transaction(async (tx) => {
+      const ctx = await this.open(tx, workspaceId);
+      const row = await tx.get('SELECT * FROM executions WHERE workspace_id = ? AND execution_id = ?', [workspaceId, executionId]);
+      const counted = row ? Number(row.helper_runs_counted) : 0;
+      // Priced inside the transaction: the helper counter it reads cannot move until this commits.
+      const priced = input.price({ helperRuns: ctx.ws.helperRuns, helperRunsCounted: { [executionId]: counted } });
+      const charges: ChargeInput[] = priced.charges.map((c) => ({ ...c, workspaceId }));
+      charges.forEach((c, i) => checkCharge(c, `charges[${i}].`));
+      await this.preloadEntries(tx, ctx, charges.map((c) => c.key));
+      const outcomes: ChargeOutcome[] = [];
+      for (const charge of charges) outcomes.push(await this.applyCharge(tx, ctx, charge, 'charge'));
+      const helperRuns = { before: ctx.ws.helperRuns, after: Math.max(ctx.ws.helperRuns, priced.state.helperRuns) };
+      ctx.ws.helperRuns = helperRuns.after;
+      const nowCounted = Math.max(counted, priced.state.helperRunsCounted?.[executionId] ?? 0);
+      const breaker = workflowId ? await this.countForBreaker(tx, ctx.ws, workflowId, row !== undefined && Number(row.breaker_counted) === 1 ? null : breakerCounts(mode, status)) : null;
+      await tx.run(
+        `INSERT INTO executions (workspace_id, execution_id, workflow_id, status, helper_runs_counted, breaker_counted) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (workspace_id, execution_id) DO UPDATE SET workflow_id = excluded.workflow_id, status = excluded.status,
+           helper_runs_counted = excluded.helper_runs_counted, breaker_counted = excluded.breaker_counted`,
+        [workspaceId, executionId, workflowId, status, nowCounted, (row && Number(row.breaker_counted) === 1) || breaker?.counted ? 1 : 0],
+      );
+      // The runs recorded before a Wait take the status the execution has now.
+      if (row && (row.status === null ? null : String(row.status)) !== status) {
+        // Both halves of `entriesOfExecution`'s lookup, so each goes through an index.
+        await tx.run(
+          "UPDATE entries SET status = ? WHERE workspace_id = ? AND entry_key >= ? AND entry_key < ? AND execution_id = ? AND type = 'charge'",
+          [status, workspaceId, `${executionId}:`, `${executionId};`, executionId],
+        );
+        await tx.run(
+          "UPDATE entries SET status = ? WHERE workspace_id = ? AND execution_id = ? AND type = 'charge' AND substr(entry_key, 1, length(execution_id) + 1) <> (execution_id || ':')",
+          [status, workspaceId, executionId],
+        );
+        for (const draft of ctx.existing?.values() ?? []) if (draft.type === 'charge' && draft.executionId === executionId) draft.status = status;
+      }
+      await this.flush(tx, ctx);
+      return { outcomes: outcomes.map(settleOutcome), helperRuns, breaker };
+    });
+  }
+
+  /** Loads the entries already recorded under `keys` into the context, in chunks of 500. */
+  private async preloadEntries(tx: Tx, ctx: Context, keys: string[]): Promise<void> {
+    const unique = [...new Set(keys)];
+    const existing = new Map<string, EntryDraft>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      for (const r of await tx.all(entriesByKeysSql(chunk.length), [ctx.ws.id, ...chunk])) existing.set(String(r.entry_key), entryDraft(r));
+    }
+    ctx.existing = existing;
+  }
+
+  /** The breaker of `workflowId` after this post: moved only when the post `counts` (see `breakerCounts`). */
+  private async countForBreaker(tx: Tx, ws: WorkspaceState, workflowId: string, counts: { succeeded: boolean } | null): Promise<FailureCount & { counted: boolean }> {
+    const limit = ws.plan.consecutiveFailureLimit ?? null;
+    const row = await tx.get('SELECT consecutive FROM workflow_failures WHERE workspace_id = ? AND workflow_id = ?', [ws.id, workflowId]);
+    const current = row ? Number(row.consecutive) : 0;
+    if (!counts) return { workflowId, consecutiveFailures: current, open: isBreakerOpen(current, limit), counted: false };
+    const next = nextFailureCount(current, counts.succeeded, limit);
+    await tx.run(
+      'INSERT INTO workflow_failures (workspace_id, workflow_id, consecutive) VALUES (?, ?, ?) ON CONFLICT (workspace_id, workflow_id) DO UPDATE SET consecutive = excluded.consecutive',
+      [ws.id, workflowId, next.consecutiveFailures],
+    );
+    return { workflowId, ...next, counted: true };
   }
 
   async reverse(input: ReverseInput): Promise<ChargeOutcome> {
@@ -751,7 +919,7 @@ export class SqlLedgerStore implements LedgerStore {
         return { status: 'conflict', key, code: 'key-conflict', message: `key "${key}" was already recorded for another entry`, existing: entryOut(existing) };
       }
       const original = await this.entryRow(tx, ctx.ws.id, reversesKey);
-      if (!original || original.type === 'reversal') throw new LedgerError('unknown-entry', `no charge with key "${reversesKey}" in workspace "${ctx.ws.id}"`, { key: reversesKey });
+      if (!original || original.type === 'reversal' || original.type === 'repayment') throw new LedgerError('unknown-entry', `no charge with key "${reversesKey}" in workspace "${ctx.ws.id}"`, { key: reversesKey });
       if (await tx.get('SELECT entry_key FROM reversals WHERE workspace_id = ? AND reverses_key = ?', [ctx.ws.id, reversesKey])) {
         throw new LedgerError('already-reversed', `the entry with key "${reversesKey}" is already reversed`, { key: reversesKey });
       }
@@ -759,7 +927,16 @@ export class SqlLedgerStore implements LedgerStore {
       for (const debit of original.debits) {
         await tx.run('UPDATE grants SET remaining = remaining + ? WHERE id = ?', [debit.millicredits, debit.grantId]);
       }
-      ctx.ws.overdraft -= original.overdraft;
+      // Its below-zero part comes off the debt; what later credits already repaid comes back as a refund grant.
+      const offDebt = Math.min(original.overdraft, ctx.ws.overdraft);
+      ctx.ws.overdraft -= offDebt;
+      const refund = original.overdraft - offDebt;
+      if (refund > 0) {
+        await this.insertGrant(tx, {
+          id: randomUUID(), workspaceId: ctx.ws.id, kind: 'manual', millicredits: refund, remaining: refund, priority: defaultGrantPriority('manual'),
+          effectiveAt: ctx.now, expiresAt: null, createdAt: ctx.now, endsWithPlan: false, note: `refund of repaid debt for "${reversesKey}"`, key: null,
+        });
+      }
       if (original.recordedAt >= ctx.ws.dayStart) ctx.ws.dayConsumed = Math.max(0, ctx.ws.dayConsumed - original.millicredits);
       if (original.recordedAt >= ctx.ws.periodStart) ctx.ws.periodConsumed -= original.millicredits;
       await tx.run('INSERT INTO reversals (workspace_id, reverses_key, entry_key) VALUES (?, ?, ?)', [ctx.ws.id, reversesKey, key]);
@@ -770,7 +947,7 @@ export class SqlLedgerStore implements LedgerStore {
       }
       const draft: EntryDraft = {
         ...original, id: 0, type: 'reversal', key, millicredits: -original.millicredits, status: reason ?? 'reversed',
-        debits: original.debits.map((d) => ({ grantId: d.grantId, millicredits: -d.millicredits })), overdraft: -original.overdraft,
+        debits: original.debits.map((d) => ({ grantId: d.grantId, millicredits: -d.millicredits })), overdraft: -offDebt,
         reversesKey, reservationId: null, occurredAt: ctx.now, recordedAt: ctx.now,
       };
       ctx.drafts.push(draft);
@@ -806,6 +983,7 @@ export class SqlLedgerStore implements LedgerStore {
         const refusal = this.refused(ctx, key, decision.reason, decision.renewsAt);
         return { ...refusal };
       }
+      checkTotal(ctx.ws.reserved + amount, 'the credits held by reservations', 'millicredits');
       const id = randomUUID();
       await tx.run(
         "INSERT INTO reservations (id, workspace_id, reservation_key, millicredits, member_id, state, expires_at, created_at, settled_key) VALUES (?, ?, ?, ?, ?, 'held', ?, ?, NULL)",
@@ -840,6 +1018,13 @@ export class SqlLedgerStore implements LedgerStore {
       delete (charge as Partial<SettleInput>).reservationId;
       checkCharge(charge);
       const ctx = await this.open(tx, charge.workspaceId);
+      const settled = await tx.get('SELECT member_id FROM reservations WHERE id = ? AND state = ? AND settled_key = ?', [reservationId, 'settled', charge.key]);
+      const entry = settled ? await this.entryRow(tx, ctx.ws.id, charge.key) : undefined;
+      if (settled && entry) {
+        // The same settlement again (a retry): a duplicate when its content matches, else a conflict.
+        const memberId = charge.memberId ?? (settled.member_id === null ? null : String(settled.member_id));
+        return settleOutcome(this.decide(ctx, { ...charge, memberId }, 'settlement', { reservationId }, entry));
+      }
       const reservation = await this.heldReservation(tx, ctx, reservationId);
       // The hold is freed for this charge; a refusal puts it back untouched.
       ctx.ws.reserved -= reservation.millicredits;
@@ -928,11 +1113,15 @@ export class SqlLedgerStore implements LedgerStore {
     const now = this.clock();
     const from = checkTime(query.from, 'from', periodAt(now, this.anchor(ws)).start);
     const to = checkTime(query.to, 'to', now + 1);
-    const column = { workflow: 'workflow_id', nodeType: 'node_type', member: 'member_id', day: 'occurred_at' }[query.by];
+    // Money is reported when it moved (recorded_at), so a period's report adds up to what its balance consumed.
+    const column = { workflow: 'workflow_id', nodeType: 'node_type', member: 'member_id', day: 'recorded_at' }[query.by];
     if (!column) throw new LedgerError('invalid-input', `by must be workflow, nodeType, member or day, got ${JSON.stringify(query.by)}`, { field: 'by' });
     const params = [ws.id, from, to, ...(query.memberId ? [query.memberId] : [])];
     const memberFilter = query.memberId ? ' AND member_id = ?' : '';
-    const rows = await this.db.all(`SELECT ${column} AS k, workflow_name AS label, millicredits FROM entries WHERE workspace_id = ? AND occurred_at >= ? AND occurred_at < ?${memberFilter}`, params);
+    const rows = await this.db.all(
+      `SELECT ${column} AS k, workflow_name AS label, millicredits FROM entries WHERE workspace_id = ? AND recorded_at >= ? AND recorded_at < ? AND type <> 'repayment'${memberFilter}`,
+      params,
+    );
     const groups = new Map<string, BreakdownRow>();
     for (const r of rows) {
       const key = query.by === 'day' ? dayAt(Number(r.k), ws.timeZone).key : r.k === null ? '' : String(r.k);
@@ -964,8 +1153,8 @@ export class SqlLedgerStore implements LedgerStore {
     await this.requireWorkspace(query.workspaceId);
     const where = ['workspace_id = ?'];
     const params: Array<string | number> = [query.workspaceId];
-    if (query.from !== undefined) (where.push('occurred_at >= ?'), params.push(checkTime(query.from, 'from', 0)));
-    if (query.to !== undefined) (where.push('occurred_at < ?'), params.push(checkTime(query.to, 'to', 0)));
+    if (query.from !== undefined) (where.push('recorded_at >= ?'), params.push(checkTime(query.from, 'from', 0)));
+    if (query.to !== undefined) (where.push('recorded_at < ?'), params.push(checkTime(query.to, 'to', 0)));
     if (query.memberId !== undefined) (where.push('member_id = ?'), params.push(query.memberId));
     if (query.workflowId !== undefined) (where.push('workflow_id = ?'), params.push(query.workflowId));
     if (query.before !== undefined) (where.push('id < ?'), params.push(query.before));
@@ -983,24 +1172,41 @@ export class SqlLedgerStore implements LedgerStore {
   async audit(workspaceId: string): Promise<AuditReport> {
     return this.db.transaction(async (tx) => {
       const ws = await this.lockWorkspace(tx, workspaceId);
-      const grants = (await tx.all('SELECT * FROM grants WHERE workspace_id = ?', [workspaceId])).map(grantState);
-      const recomputed = new Map(grants.map((g) => [g.id, g.millicredits]));
-      let overdraft = 0;
-      let netCharged = 0;
-      const entries = await tx.all('SELECT debits, overdraft, millicredits FROM entries WHERE workspace_id = ?', [workspaceId]);
+      const grants = (await tx.all('SELECT id, millicredits, remaining FROM grants WHERE workspace_id = ?', [workspaceId]));
+      // Added as BigInt: a total past 2^53 must show as a problem, not round into agreement.
+      const recomputed = new Map(grants.map((g) => [String(g.id), BigInt(String(g.millicredits))]));
+      let overdraft = 0n;
+      let netCharged = 0n;
+      let consumed = 0n;
+      const entries = await tx.all(
+        `SELECT e.type, e.debits, e.overdraft, e.millicredits, e.recorded_at,
+           EXISTS (SELECT 1 FROM reversals r WHERE r.workspace_id = e.workspace_id AND r.reverses_key = e.entry_key) AS reversed
+         FROM entries e WHERE e.workspace_id = ?`,
+        [workspaceId],
+      );
       const problems: string[] = [];
       for (const e of entries) {
         for (const d of JSON.parse(String(e.debits)) as Array<{ grantId: string; millicredits: number }>) {
           if (!recomputed.has(d.grantId)) problems.push(`an entry debits unknown grant ${d.grantId}`);
-          recomputed.set(d.grantId, (recomputed.get(d.grantId) ?? 0) - d.millicredits);
+          recomputed.set(d.grantId, (recomputed.get(d.grantId) ?? 0n) - BigInt(d.millicredits));
         }
-        overdraft += Number(e.overdraft);
-        netCharged += Number(e.millicredits);
+        overdraft += BigInt(String(e.overdraft));
+        netCharged += BigInt(String(e.millicredits));
+        const charged = e.type === 'charge' || e.type === 'settlement';
+        if (charged && Number(e.recorded_at) >= ws.periodStart && !Number(e.reversed)) consumed += BigInt(String(e.millicredits));
       }
-      const report = grants.map((g) => ({ grantId: g.id, stored: g.remaining, recomputed: recomputed.get(g.id)! }));
+      const exact = (value: bigint, what: string) => {
+        if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) problems.push(`${what} is ${value}, past the exact range of ${Number.MAX_SAFE_INTEGER}`);
+        return Number(value);
+      };
+      const report = grants.map((g) => ({ grantId: String(g.id), stored: Number(g.remaining), recomputed: exact(recomputed.get(String(g.id))!, `grant ${String(g.id)}`) }));
       for (const g of report) if (g.stored !== g.recomputed) problems.push(`grant ${g.grantId}: stored remaining ${g.stored}, entries say ${g.recomputed}`);
-      if (overdraft !== ws.overdraft) problems.push(`overdraft: stored ${ws.overdraft}, entries say ${overdraft}`);
-      return { workspaceId, ok: problems.length === 0, problems, grants: report, overdraft: { stored: ws.overdraft, recomputed: overdraft }, entries: entries.length, netCharged };
+      const debt = exact(overdraft, 'the debt');
+      if (debt !== ws.overdraft) problems.push(`overdraft: stored ${ws.overdraft}, entries say ${debt}`);
+      const periodConsumed = exact(consumed, "the period's consumption");
+      if (periodConsumed !== ws.periodConsumed) problems.push(`consumed this period: stored ${ws.periodConsumed}, entries say ${periodConsumed}`);
+      exact(report.reduce((sum, g) => sum + BigInt(g.stored), 0n), 'the credits held');
+      return { workspaceId, ok: problems.length === 0, problems, grants: report, overdraft: { stored: ws.overdraft, recomputed: debt }, entries: entries.length, netCharged: exact(netCharged, 'the net charged') };
     });
   }
 
@@ -1033,8 +1239,7 @@ export class SqlLedgerStore implements LedgerStore {
     const ws = await this.requireWorkspace(workspaceId);
     const row = await this.db.get('SELECT consecutive FROM workflow_failures WHERE workspace_id = ? AND workflow_id = ?', [workspaceId, workflowId]);
     const consecutiveFailures = row ? Number(row.consecutive) : 0;
-    const limit = ws.plan.consecutiveFailureLimit ?? null;
-    return { workflowId, consecutiveFailures, open: limit !== null && limit > 0 && consecutiveFailures >= limit };
+    return { workflowId, consecutiveFailures, open: isBreakerOpen(consecutiveFailures, ws.plan.consecutiveFailureLimit ?? null) };
   }
 
   // ------------------------------------------------------------ API keys and settings

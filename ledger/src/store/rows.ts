@@ -178,6 +178,15 @@ function debitsJson(debits: Debit[]): string {
 
 const debitJson = (d: Debit) => `{"grantId":${JSON.stringify(d.grantId)},"millicredits":${JSON.stringify(d.millicredits)}}`;
 
+/** An entry of `type` with only its key and times set: for entries the ledger writes itself (repayments). */
+export function blankEntry(workspaceId: string, type: LedgerEntry['type'], key: string, now: number): EntryDraft {
+  return {
+    id: 0, workspaceId, type, key, millicredits: 0, memberId: null, workflowId: null, workflowName: null, executionId: null, nodeName: null,
+    nodeType: null, runIndex: null, mode: null, kind: null, model: null, tokens: null, status: null, debits: [], overdraft: 0,
+    reversesKey: null, reservationId: null, occurredAt: now, recordedAt: now,
+  };
+}
+
 export function entryDraft(r: Row): EntryDraft {
   const tokensIn = numOrNull(r.tokens_in);
   return {

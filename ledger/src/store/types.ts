@@ -11,6 +11,7 @@
  * This interface only grows: fields and methods are added, never renamed or removed.
  */
 import type { Plan } from '../../../shared-pricing/src/plans/types';
+import type { PricingState } from '../../../shared-pricing/src/execution/types';
 
 export type { Plan };
 
@@ -104,7 +105,11 @@ export interface Grant {
 
 // ---------------------------------------------------------------- entries and charges
 
-export type EntryType = 'charge' | 'reversal' | 'settlement';
+/**
+ * `repayment` entries move debt onto credits that arrived later: 0 millicredits (no new usage), debits on the
+ * grants that repaid it and a negative `overdraft`. Reports leave them out.
+ */
+export type EntryType = 'charge' | 'reversal' | 'settlement' | 'repayment';
 
 /** One usage record to charge. `key` is the idempotency key (`executionId:nodeName:runIndex:kind`). */
 export interface ChargeInput {
@@ -314,6 +319,35 @@ export interface AuditReport {
   netCharged: number;
 }
 
+// ---------------------------------------------------------------- executions
+
+/** An n8n execution to price and record in one transaction (`recordExecution`). */
+export interface ExecutionInput {
+  workspaceId: string;
+  executionId: string;
+  workflowId?: string | null;
+  /** n8n execution mode: only production runs (any mode but `manual`) count for the circuit breaker. */
+  mode?: string | null;
+  /**
+   * n8n execution status. `waiting`, `running` and `new` have not ended: the breaker waits for the post that ends
+   * the execution. `error` and `crashed` are failures; anything else (or none) is a success.
+   */
+  status?: string | null;
+  /**
+   * Prices the execution given the workspace's helper counter and what this execution counted before; called
+   * inside the charge transaction, so concurrent posts of one workspace see each other's counts.
+   */
+  price(state: PricingState): { charges: Array<Omit<ChargeInput, 'workspaceId'>>; state: PricingState };
+}
+
+export interface ExecutionRecord {
+  /** One outcome per priced charge, in order. */
+  outcomes: ChargeOutcome[];
+  helperRuns: HelperCount;
+  /** The workflow's breaker after this post (null without a workflow id); `counted` when this post counted the execution. */
+  breaker: (FailureCount & { counted: boolean }) | null;
+}
+
 // ---------------------------------------------------------------- counters
 
 export interface HelperCount {
@@ -385,6 +419,8 @@ export interface LedgerStore {
   setMemberAllocation(workspaceId: string, memberId: string, allocation: number | null): Promise<Member>;
 
   addGrant(input: GrantInput): Promise<Grant>;
+  /** `addGrant` that also says whether the grant is new (`created: false` when its key was used before). */
+  addGrantOnce(input: GrantInput): Promise<{ grant: Grant; created: boolean }>;
   /** Grants usable now (effective, not expired, remaining > 0), in consumption order; `all` lists every grant. */
   listGrants(workspaceId: string, options?: { all?: boolean }): Promise<Grant[]>;
 
@@ -408,6 +444,13 @@ export interface LedgerStore {
   listEntries(query: ListEntriesQuery): Promise<LedgerEntry[]>;
   getEntry(workspaceId: string, key: string): Promise<LedgerEntry | null>;
   audit(workspaceId: string): Promise<AuditReport>;
+
+  /**
+   * Prices and records an n8n execution in one transaction: its charges, the helper counter (each helper run
+   * counted once per execution id) and the circuit breaker (each ended production execution counted once), and
+   * the execution's status on its entries. Posting the same execution again records only what is new.
+   */
+  recordExecution(input: ExecutionInput): Promise<ExecutionRecord>;
 
   /** Adds helper runs (Amplience/Monkedo helper actions) and returns the counter before and after. */
   addHelperRuns(workspaceId: string, runs: number): Promise<HelperCount>;

@@ -15,3 +15,6 @@ export * from './rolloverPeriod';
 export * from './helperChargesDue';
 export * from './nextFailureCount';
 export * from './checkMemberAllocations';
+export * from './repayDebt';
+export * from './allocationAfterPlanChange';
+export * from './breakerCounts';

@@ -7,6 +7,7 @@ export function nextFailureCount(current: number, succeeded: boolean, limit: num
   return { consecutiveFailures, open: isBreakerOpen(consecutiveFailures, limit) };
 }
 
-function isBreakerOpen(failures: number, limit: number | null): boolean {
+/** Whether `failures` consecutive failures open a breaker with this limit (null or 0: no breaker). */
+export function isBreakerOpen(failures: number, limit: number | null): boolean {
   return limit !== null && limit > 0 && failures >= limit;
 }

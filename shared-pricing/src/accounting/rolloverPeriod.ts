@@ -12,8 +12,8 @@ export interface IssuedGrant {
 }
 
 /**
- * What happens when `ended` gives way to `next`: the period's allocation and rollover grants
- * lapse, the plan's allocation is issued for `next`, and what was left of them is carried over
+ * What happens when `ended` gives way to `next`: the allocation and rollover grants that last until
+ * the period's end lapse, the plan's allocation is issued for `next`, and what was left of them is carried over
  * as a separate rollover grant capped at `plan.rolloverCap` (Twenty: never more than one period's
  * allocation). Top-ups, manual and promotional grants keep their own expiry and are untouched.
  */
@@ -23,7 +23,8 @@ export function rolloverPeriod(
   ended: Period,
   next: Period,
 ): { lapse: string[]; issue: IssuedGrant[] } {
-  const periodGrants = grants.filter((g) => (g.kind === 'allocation' || g.kind === 'rollover') && g.effectiveAt < ended.end && (g.expiresAt === null || g.expiresAt > ended.start));
+  // Only grants that last until the period's end carry over: an allocation a plan change ended early was replaced.
+  const periodGrants = grants.filter((g) => (g.kind === 'allocation' || g.kind === 'rollover') && g.effectiveAt < ended.end && (g.expiresAt === null || g.expiresAt >= ended.end));
   const unused = periodGrants.reduce((sum, g) => sum + Math.max(0, g.remaining), 0);
   const carried = Math.min(unused, Math.max(0, plan.rolloverCap));
   const issue: IssuedGrant[] = [];

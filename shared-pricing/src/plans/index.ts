@@ -2,3 +2,4 @@
 export * from './validatePlan';
 export * from './presets';
 export * from './loadPlan';
+export * from './samePlan';

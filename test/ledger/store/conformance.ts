@@ -222,12 +222,13 @@ export function registerConformance(name: string, open: StoreFactory): void {
         assert.deepEqual([outcome.balance, outcome.overdraft, outcome.entry.overdraft, card.totalAvailable, card.overdraft, (await store.audit('w')).ok], [-250_000, 250_000, 250_000, -250_000, 250_000, true]);
       });
 
-      it('overdraft: a top-up brings a negative balance back above zero', async () => {
+      it('overdraft: a top-up repays the debt first and brings the balance back above zero', async () => {
         await store.createWorkspace({ id: 'w', name: 'W', plan: amplience, timeZone: 'UTC', anchorDay: 1 });
         await charge('a', 1_250_000);
         await store.addGrant({ workspaceId: 'w', kind: 'topup', millicredits: 500_000 });
         const card = await store.balance('w');
-        assert.deepEqual([card.totalAvailable, card.overdraft, card.topUps], [250_000, 0, 500_000]);
+        // 1,000,000 allocated, 1,250,000 charged: 250,000 of debt, repaid from the 500,000 top-up.
+        assert.deepEqual([card.totalAvailable, card.overdraft, card.topUps, (await store.audit('w')).ok], [250_000, 0, 250_000, true]);
       });
     });
 
@@ -267,7 +268,7 @@ export function registerConformance(name: string, open: StoreFactory): void {
         );
       });
 
-      it('Spojit: top-ups outlive period resets until the plan ends', async () => {
+      it('Spojit: top-ups outlive period resets and plan changes', async () => {
         await store.createWorkspace({ id: 'w', name: 'W', plan: spojit, timeZone: 'Australia/Sydney', anchorDay: 15 });
         await store.addGrant({ workspaceId: 'w', kind: 'topup', millicredits: 400_000 });
         await charge('a', 1_100_000);
@@ -277,7 +278,7 @@ export function registerConformance(name: string, open: StoreFactory): void {
         const afterPlan = await store.balance('w');
         assert.deepEqual(
           [afterResets.topUps, afterResets.remaining, afterResets.rollover, afterPlan.topUps, afterPlan.remaining, afterPlan.planName],
-          [300_000, 1_000_000, 0, 0, 2_000_000, 'spojit-pro'],
+          [300_000, 1_000_000, 0, 300_000, 2_000_000, 'spojit-pro'],
         );
       });
 
@@ -431,12 +432,18 @@ export function registerConformance(name: string, open: StoreFactory): void {
 
     describe('queries', () => {
       beforeEach(async () => {
+        // Reports count money when it was debited: the clock, not occurredAt, places these charges (midnight in Tokyo is 15:00 UTC).
+        t = Date.parse('2026-01-14T14:00:00.000Z');
         await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 100_000 }), timeZone: 'Asia/Tokyo', anchorDay: 1 });
         await store.addMember({ workspaceId: 'w', memberId: 'ann' });
         await store.addMember({ workspaceId: 'w', memberId: 'bob' });
-        await charge('1', 1_000, { workflowId: 'wf1', workflowName: 'One', nodeType: 'http', memberId: 'ann', occurredAt: '2026-01-14T14:59:00.000Z' });
-        await charge('2', 2_000, { workflowId: 'wf2', workflowName: 'Two', nodeType: 'http', memberId: 'bob', occurredAt: '2026-01-14T15:00:00.000Z' });
-        await charge('3', 4_000, { workflowId: 'wf2', workflowName: 'Two', nodeType: 'llm', memberId: 'bob', occurredAt: '2026-01-15T01:00:00.000Z' });
+        t = Date.parse('2026-01-14T14:59:00.000Z');
+        await charge('1', 1_000, { workflowId: 'wf1', workflowName: 'One', nodeType: 'http', memberId: 'ann' });
+        t = Date.parse('2026-01-14T15:00:00.000Z');
+        await charge('2', 2_000, { workflowId: 'wf2', workflowName: 'Two', nodeType: 'http', memberId: 'bob', occurredAt: '2001-01-01T00:00:00.000Z' });
+        t = Date.parse('2026-01-15T01:00:00.000Z');
+        await charge('3', 4_000, { workflowId: 'wf2', workflowName: 'Two', nodeType: 'llm', memberId: 'bob', occurredAt: '2999-01-01T00:00:00.000Z' });
+        t = T0;
       });
 
       it('breaks usage down by workflow, largest first, with names', async () => {
@@ -558,7 +565,7 @@ export function registerConformance(name: string, open: StoreFactory): void {
       it('records each migration once and applies none twice', async () => {
         await store.migrate();
         const rows = await opened.raw('SELECT version, name FROM schema_migrations ORDER BY version');
-        assert.deepEqual(rows.map((r) => [Number(r.version), r.name]), [[1, 'init'], [2, 'grants-index-without-remaining']]);
+        assert.deepEqual(rows.map((r) => [Number(r.version), r.name]), [[1, 'init'], [2, 'grants-index-without-remaining'], [3, 'executions-and-recorded-index']]);
       });
     });
   });

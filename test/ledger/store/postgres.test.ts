@@ -1,8 +1,9 @@
 import { PostgresLedgerStore } from '../../../ledger/src/store/postgres';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from '../../support/postgres';
-import { registerConformance } from './conformance';
+import { registerConformance, type StoreFactory } from './conformance';
+import { registerRegressions } from './regressions';
 
-registerConformance('PostgresLedgerStore', async (now) => {
+const open: StoreFactory = async (now) => {
   const url = await testDatabaseUrl();
   const schema = freshSchemaName();
   const store = new PostgresLedgerStore({ connectionString: url, schema, now, maxConnections: 4 });
@@ -15,4 +16,7 @@ registerConformance('PostgresLedgerStore', async (now) => {
       await dropSchema(url, schema);
     },
   };
-});
+};
+
+registerConformance('PostgresLedgerStore', open);
+registerRegressions('PostgresLedgerStore', open);

@@ -49,17 +49,18 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Buy a top-up pack of the plan (idempotent when a key, e.g. a payment id, is given)',
       querystring: workspaceQuery,
       body: { type: 'object', required: ['packId'], additionalProperties: false, properties: { packId: shortText, key: idempotencyKey } },
-      response: { 201: okObject('The top-up grant and the new balance') },
+      response: { 200: okObject('The key was used before: the same grant, nothing added'), 201: okObject('The top-up grant and the new balance') },
     },
   }, async (request, reply) => {
     const ws = await resolveWorkspace(ctx, request);
     const pack = ws.plan.topUps.packs.find((p) => p.id === request.body.packId);
     if (!pack) throw new ApiError(400, 'unknown-pack', `the plan "${ws.plan.name}" has no top-up pack "${request.body.packId}"`, 'packId');
-    const grant = await ctx.store.addGrant({
+    const { grant, created } = await ctx.store.addGrantOnce({
       workspaceId: ws.id, kind: 'topup', millicredits: pack.millicredits, key: request.body.key,
       note: `pack ${pack.id}: ${pack.price} ${pack.currency} (cents) by key ${principalOf(request).keyName}`,
     });
-    return reply.status(201).send({ grant, balance: await ctx.store.balance(ws.id) });
+    // A repeated key (a re-delivered payment) is acknowledged with 200: nothing was added twice.
+    return reply.status(created ? 201 : 200).send({ grant, balance: await ctx.store.balance(ws.id) });
   });
 
   app.get('/v1/plan', {
@@ -74,7 +75,7 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: ADMIN,
     schema: {
       tags: ['plans'],
-      summary: 'Change the plan (a preset or a plan document); a new period starts now',
+      summary: 'Change the plan (a preset or a plan document); top-ups stay, the allocation continues (see docs/ledger.md)',
       querystring: workspaceQuery,
       body: planBody,
       response: { 200: okObject('The workspace with its new plan') },

@@ -3,7 +3,7 @@ import { priceExecution } from '../../../../shared-pricing/src/execution/priceEx
 import type { ExecutionRun, PricedExecution, Workflow } from '../../../../shared-pricing/src/execution/types';
 import { PricingError } from '../../../../shared-pricing/src/errors';
 import { isLedgerError } from '../../store/errors';
-import type { ChargeInput, ChargeOutcome } from '../../store/types';
+import type { ChargeOutcome } from '../../store/types';
 import { principalOf } from '../auth';
 import { memberScope, resolveWorkspace, type AppContext } from '../context';
 import { ApiError, fromLedgerError } from '../errors';
@@ -76,34 +76,30 @@ export function executionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const memberId = memberScope(principal, request.body.memberId) ?? null;
     const workflowId = request.body.workflowId ?? (workflow.id == null ? null : String(workflow.id));
     const workflowName = request.body.workflowName ?? workflow.name ?? null;
-    const helper = await ctx.store.addHelperRuns(ws.id, 0);
-    let priced: PricedExecution;
+    let priced: PricedExecution | undefined;
+    let outcomes: ChargeOutcome[];
     try {
-      priced = priceExecution(run, workflow, priceBookOf(ws.plan), ws.plan, { helperRuns: helper.after });
+      // Priced inside the ledger's transaction with the helper counter it holds, so re-posts count nothing twice.
+      ({ outcomes } = await ctx.store.recordExecution({
+        workspaceId: ws.id, executionId, workflowId, mode: run.mode ?? null, status: run.status ?? null,
+        price: (state) => {
+          priced = priceExecution(run, workflow, priceBookOf(ws.plan), ws.plan, state);
+          const charges = priced.charges.map((c) => ({
+            key: c.key, millicredits: c.millicredits, memberId, workflowId, workflowName,
+            executionId: c.executionId, nodeName: c.nodeName, nodeType: c.nodeType || null, runIndex: c.runIndex,
+            mode: run.mode ?? null, kind: c.kind, model: c.model ?? null, tokens: c.tokens ?? null, status: run.status ?? null,
+          }));
+          return { charges, state: priced.state };
+        },
+      }));
     } catch (err) {
       if (err instanceof PricingError) throw new ApiError(400, 'invalid-execution', err.message, 'run');
-      throw err;
-    }
-    const inputs: ChargeInput[] = priced.charges.map((c) => ({
-      workspaceId: ws.id, key: c.key, millicredits: c.millicredits, memberId, workflowId, workflowName,
-      executionId: c.executionId, nodeName: c.nodeName, nodeType: c.nodeType || null, runIndex: c.runIndex,
-      mode: run.mode ?? null, kind: c.kind, model: c.model ?? null, tokens: c.tokens ?? null, status: run.status ?? null,
-    }));
-    let outcomes: ChargeOutcome[] = [];
-    try {
-      if (inputs.length > 0) outcomes = await ctx.store.chargeBatch(inputs);
-    } catch (err) {
       if (isLedgerError(err)) throw fromLedgerError(err, 'run');
       throw err;
     }
+    if (!priced) throw new Error('recordExecution returned without pricing the execution');
     countOutcomes(ctx, outcomes);
     const counts = tally(outcomes);
-    // Only an execution that recorded something new moves the helper counter and the circuit breaker.
-    if (counts.recorded > 0 || inputs.length === 0) {
-      const delta = priced.state.helperRuns - helper.after;
-      if (delta > 0) await ctx.store.addHelperRuns(ws.id, delta);
-      if (workflowId) await ctx.store.recordExecutionOutcome(ws.id, workflowId, run.status !== 'error' && run.status !== 'crashed');
-    }
     return {
       executionId: priced.executionId,
       totalMillicredits: priced.totalMillicredits,

@@ -134,4 +134,22 @@ DROP INDEX grants_workspace;
 CREATE INDEX grants_workspace ON grants (workspace_id);
 `,
   },
+  {
+    version: 3,
+    name: 'executions-and-recorded-index',
+    // Each execution counted once: its helper runs and whether the breaker counted it, advanced in the
+    // charge transaction however often the execution is posted. Reports select by recorded_at (when debited).
+    sql: `
+CREATE TABLE executions (
+  workspace_id TEXT NOT NULL,
+  execution_id TEXT NOT NULL,
+  workflow_id TEXT,
+  status TEXT,
+  helper_runs_counted BIGINT NOT NULL DEFAULT 0,
+  breaker_counted BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (workspace_id, execution_id)
+);
+CREATE INDEX entries_recorded ON entries (workspace_id, recorded_at);
+`,
+  },
 ];

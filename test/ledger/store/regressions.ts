@@ -1,0 +1,212 @@
+/**
+ * One test per money defect found by trying the ledger over a workspace's lifetime (issue 12), on every
+ * store. Each expected figure is counted by hand in the comment beside it.
+ */
+import { strict as assert } from 'node:assert';
+import { priceExecution } from '../../../shared-pricing/src/execution/priceExecution';
+import type { ExecutionRun, Workflow } from '../../../shared-pricing/src/execution/types';
+import { getPriceBook } from '../../../shared-pricing/src/price-book/loadPriceBook';
+import { LedgerError } from '../../../ledger/src/store/errors';
+import type { ExecutionRecord, LedgerStore } from '../../../ledger/src/store/types';
+import type { OpenedStore, StoreFactory } from './conformance';
+import { small, twentyMonthly, twentyYearly } from './plans';
+
+const T0 = Date.parse('2026-01-15T03:00:00.000Z');
+
+/** A workflow of one Code node (a Monkedo helper: 1 credit every 100 runs) and one HTTP node (1 credit a run). */
+const workflow: Workflow = {
+  id: 'wf', name: 'W', connections: {},
+  nodes: [{ name: 'Code', type: 'n8n-nodes-base.code' }, { name: 'HTTP', type: 'n8n-nodes-base.httpRequest' }],
+};
+
+function execution(executionId: string, codeRuns: number, options: { status?: string; mode?: string; http?: boolean } = {}): ExecutionRun {
+  const ok = { executionStatus: 'success', data: { main: [[{ json: {} }]] } };
+  const runData: Record<string, unknown[]> = { Code: Array.from({ length: codeRuns }, () => ok) };
+  if (options.http) runData.HTTP = [ok];
+  return { executionId, mode: options.mode ?? 'trigger', status: options.status ?? 'success', data: { resultData: { runData: runData as never } } };
+}
+
+const monkedoLike = small({ name: 'helpers', priceBook: 'monkedo', allocation: 100_000_000, consecutiveFailureLimit: 3 });
+
+function post(store: LedgerStore, run: ExecutionRun, workflowId: string | null = 'wf'): Promise<ExecutionRecord> {
+  return store.recordExecution({
+    workspaceId: 'w', executionId: run.executionId, workflowId, mode: run.mode, status: run.status,
+    price: (state) => {
+      const priced = priceExecution(run, workflow, getPriceBook('monkedo'), monkedoLike, state);
+      return { charges: priced.charges.map((c) => ({ key: c.key, millicredits: c.millicredits, executionId: c.executionId, nodeName: c.nodeName, runIndex: c.runIndex, kind: c.kind, workflowId, status: run.status })), state: priced.state };
+    },
+  });
+}
+
+async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
+  await assert.rejects(promise, (error) => error instanceof LedgerError && error.code === code);
+}
+
+export function registerRegressions(name: string, open: StoreFactory): void {
+  describe(`ledger defects over time: ${name}`, function () {
+    this.timeout(60_000);
+    let t = T0;
+    let opened: OpenedStore;
+    let store: LedgerStore;
+    const charge = (key: string, millicredits: number, extra: Record<string, unknown> = {}) => store.charge({ workspaceId: 'w', key, millicredits, ...extra });
+    const spent = async () => (await store.breakdown({ workspaceId: 'w', by: 'workflow' })).reduce((sum, r) => sum + r.millicredits, 0);
+
+    beforeEach(async () => {
+      t = T0;
+      opened = await open(() => t);
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await opened.dispose();
+    });
+
+    it('repays an overdraft once: a year 50k in debt makes only the next year 50k short', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ cycle: 'yearly', allocation: 100_000, exhaustion: 'overdraft' }), timeZone: 'UTC', anchorDay: 1 });
+      await charge('a', 150_000);
+      const indebted = await store.balance('w');
+      t = Date.parse('2027-02-01T00:00:00.000Z');
+      const repaying = await store.balance('w');
+      t = Date.parse('2028-02-01T00:00:00.000Z');
+      const later = await store.balance('w');
+      // 100k − 150k = −50k; 2027's 100k repays 50k and leaves 50k; 2028 starts with its full 100k.
+      assert.deepEqual(
+        [indebted.totalAvailable, indebted.overdraft, repaying.remaining, repaying.totalAvailable, repaying.overdraft, later.remaining, later.totalAvailable, (await store.audit('w')).ok],
+        [-50_000, 50_000, 50_000, 50_000, 0, 100_000, 100_000, true],
+      );
+    });
+
+    it('gives back a reversed charge that went into debt already repaid, as a refund grant', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000, exhaustion: 'overdraft' }), timeZone: 'UTC', anchorDay: 1 });
+      await charge('a', 12_000);
+      await store.addGrant({ workspaceId: 'w', kind: 'topup', millicredits: 5_000 });
+      await store.reverse({ workspaceId: 'w', reversesKey: 'a' });
+      const card = await store.balance('w');
+      // 10k + 2k of debt; the top-up repays the 2k (3k left); the reversal puts 10k back on the allocation and
+      // returns the repaid 2k as a refund: 10k + 3k + 2k = 15k, what there was with no charge at all.
+      assert.deepEqual([card.remaining, card.topUps, card.other, card.totalAvailable, card.overdraft, (await store.audit('w')).ok], [10_000, 3_000, 2_000, 15_000, 0, true]);
+    });
+
+    it('changes nothing when the same plan is saved again', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: twentyMonthly, timeZone: 'UTC', anchorDay: 1 });
+      await charge('a', 2_000_000);
+      t = Date.parse('2026-02-10T00:00:00.000Z');
+      await store.addGrant({ workspaceId: 'w', kind: 'topup', millicredits: 700_000 });
+      await charge('b', 1_000_000);
+      const before = await store.balance('w');
+      const grants = (await store.listGrants('w', { all: true })).length;
+      await store.setPlan('w', { ...twentyMonthly });
+      await store.setPlan('w', Object.fromEntries(Object.entries(twentyMonthly).reverse()) as typeof twentyMonthly);
+      assert.deepEqual([await store.balance('w'), (await store.listGrants('w', { all: true })).length], [before, grants]);
+    });
+
+    it('keeps paid top-ups and Twenty rollover through a monthly → yearly upgrade', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: twentyMonthly, timeZone: 'UTC', anchorDay: 1 });
+      await charge('a', 2_000_000);
+      t = Date.parse('2026-02-10T00:00:00.000Z');
+      await store.addGrant({ workspaceId: 'w', kind: 'topup', millicredits: 1_000_000 });
+      await charge('b', 1_000_000);
+      await store.setPlan('w', twentyYearly);
+      const upgraded = await store.balance('w');
+      t = Date.parse('2026-06-01T00:00:00.000Z');
+      const june = await store.balance('w');
+      // January left 3M, carried as rollover; February's 1M charge took rollover first (priority 20): 2M left.
+      // The yearly plan: 50M less the 0 February's allocation gave; rollover and top-up kept until 2027-01-01.
+      // Consumed this (yearly) period, from 2026-01-01: 2M + 1M.
+      assert.deepEqual(
+        [upgraded.remaining, upgraded.rollover, upgraded.topUps, upgraded.resetsAt, upgraded.consumedThisPeriod, june.rollover, june.remaining],
+        [50_000_000, 2_000_000, 1_000_000, '2027-01-01T00:00:00.000Z', 3_000_000, 2_000_000, 50_000_000],
+      );
+    });
+
+    it('never resets what the period used when the plan goes up and down', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000 }), timeZone: 'UTC', anchorDay: 1 });
+      await charge('a', 4_000);
+      await store.setPlan('w', small({ allocation: 12_000 }));
+      const up = (await store.balance('w')).remaining;
+      await store.setPlan('w', small({ allocation: 3_000 }));
+      const down = (await store.balance('w')).remaining;
+      await store.setPlan('w', small({ allocation: 10_000, exhaustion: 'stop' }));
+      const back = (await store.balance('w')).remaining;
+      // 4k used this period: 12k − 4k = 8k; 3k − 4k → 0; 10k − 4k = 6k; never more than the plan minus the use.
+      assert.deepEqual([up, down, back], [8_000, 0, 6_000]);
+    });
+
+    it('counts helper runs once when an execution is posted again (retries, resumes, sync)', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: monkedoLike, timeZone: 'UTC', anchorDay: 1 });
+      const first = await post(store, execution('e1', 150, { status: 'waiting' }));
+      const again = await post(store, execution('e1', 150, { status: 'waiting' }));
+      const resumed = await post(store, execution('e1', 250, { http: true }));
+      const entries = await store.entriesOfExecution('w', 'e1');
+      // 250 Code runs counted once: helper charges at runs 100 and 200 (1 credit each), and one HTTP run (1 credit).
+      assert.deepEqual(
+        [first.helperRuns.after, again.helperRuns.after, resumed.helperRuns.after, entries.map((e) => [e.key, e.millicredits, e.status])],
+        [150, 150, 250, [['e1:Code:99:helper', 1_000, 'success'], ['e1:Code:199:helper', 1_000, 'success'], ['e1:HTTP:0:run', 1_000, 'success']]],
+      );
+    });
+
+    it('counts concurrent executions of one workspace exactly: 10 × 50 helper runs charge 5 credits', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: monkedoLike, timeZone: 'UTC', anchorDay: 1 });
+      await Promise.all(Array.from({ length: 10 }, (_, i) => post(store, execution(`c${i}`, 50))));
+      // 500 helper runs, one credit each time the counter passes a multiple of 100.
+      assert.deepEqual([(await store.balance('w')).consumedThisPeriod, (await store.addHelperRuns('w', 0)).after], [5_000, 500]);
+    });
+
+    it('answers duplicate, not conflict, for the runs before a Wait when the execution resumes', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: monkedoLike, timeZone: 'UTC', anchorDay: 1 });
+      await post(store, execution('e1', 0, { status: 'waiting', http: true }));
+      const resumed = await post(store, execution('e1', 100, { status: 'success', http: true }));
+      assert.deepEqual(resumed.outcomes.map((o) => [o.key, o.status]), [['e1:Code:99:helper', 'recorded'], ['e1:HTTP:0:run', 'duplicate']]);
+    });
+
+    it('opens the circuit breaker on production failures only, each execution counted once', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: monkedoLike, timeZone: 'UTC', anchorDay: 1 });
+      for (let i = 0; i < 5; i++) await post(store, execution(`editor${i}`, 1, { mode: 'manual', status: 'error' }));
+      const afterEditor = await store.getFailureCount('w', 'wf');
+      for (let i = 0; i < 5; i++) await post(store, execution('prod', 1, { status: 'error' }));
+      const afterRedelivery = await store.getFailureCount('w', 'wf');
+      await post(store, execution('waiting', 1, { status: 'waiting' }));
+      // Editor runs count for nothing, five posts of one failed execution count once, a waiting one not yet.
+      assert.deepEqual([afterEditor.consecutiveFailures, afterRedelivery.consecutiveFailures, (await store.getFailureCount('w', 'wf')).consecutiveFailures], [0, 1, 1]);
+    });
+
+    it('reports a charge dated 2001 or 2999 in the period that paid for it', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000 }), timeZone: 'UTC', anchorDay: 1 });
+      await charge('old', 1_000, { workflowId: 'wf', occurredAt: '2001-01-01T00:00:00.000Z' });
+      await charge('future', 2_000, { workflowId: 'wf', occurredAt: '2999-01-01T00:00:00.000Z' });
+      const entries = await store.listEntries({ workspaceId: 'w', from: '2026-01-01T00:00:00.000Z' });
+      assert.deepEqual([await spent(), (await store.balance('w')).consumedThisPeriod, entries.map((e) => e.occurredAt)], [
+        3_000, 3_000, ['2999-01-01T00:00:00.000Z', '2001-01-01T00:00:00.000Z'],
+      ]);
+    });
+
+    it('refuses a charge that would take the debt past 2^53 and keeps every total exact', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 0, exhaustion: 'overdraft' }), timeZone: 'UTC', anchorDay: 1 });
+      for (let i = 0; i < 9; i++) await charge(`big${i}`, 1e15);
+      await rejectsWith(charge('one-more', 1e15), 'invalid-amount');
+      await rejectsWith(charge('max', Number.MAX_SAFE_INTEGER), 'invalid-amount');
+      const audit = await store.audit('w');
+      // 9 × 10^15 = 9,000,000,000,000,000 < 2^53 − 1 = 9,007,199,254,740,991; a tenth would pass it.
+      assert.deepEqual([(await store.balance('w')).overdraft, audit.ok, audit.netCharged, audit.entries], [9e15, true, 9e15, 9]);
+    });
+
+    it('answers duplicate when a settlement is retried with its key', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000 }), timeZone: 'UTC', anchorDay: 1 });
+      const held = await store.reserve({ workspaceId: 'w', key: 'r', millicredits: 3_000 });
+      assert.equal(held.status, 'reserved');
+      const reservationId = (held as { reservation: { id: string } }).reservation.id;
+      const first = await store.settle({ reservationId, key: 's', millicredits: 2_000 });
+      const retry = await store.settle({ reservationId, key: 's', millicredits: 2_000 });
+      const changed = await store.settle({ reservationId, key: 's', millicredits: 2_500 });
+      // Settled for 2k of the 3k held: 8k left, whatever the retries.
+      assert.deepEqual([first.status, retry.status, changed.status, (await store.balance('w')).totalAvailable], ['recorded', 'duplicate', 'conflict', 8_000]);
+    });
+
+    it('says in each recorded charge the balance right after it, under concurrent writers', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 1_000 }), timeZone: 'UTC', anchorDay: 1 });
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => charge(`k${i}`, 1)));
+      const balances = outcomes.map((o) => (o.status === 'recorded' ? o.balance : null)).sort((a, b) => (b ?? 0) - (a ?? 0));
+      // 20 charges of 1 mc from 1,000: every balance from 999 down to 980, each once.
+      assert.deepEqual(balances, Array.from({ length: 20 }, (_, i) => 999 - i));
+    });
+  });
+}
