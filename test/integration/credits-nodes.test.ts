@@ -34,6 +34,13 @@ describe('integration', () => {
 			return r.status === 404 ? [] : (r.body.entries as Array<{ key: string; millicredits: number; nodeName: string; kind: string; model: string | null; tokens: unknown }>);
 		};
 		const setPlan = async (plan: Record<string, unknown>) => assert.equal((await ledger.api('PUT', '/v1/plan', { plan: { extends: 'twenty', ...plan } })).status, 200);
+		/** A plan change keeps what the period used (docs/ledger.md), so a test that needs a known balance gets a ledger of its own. */
+		const startAfresh = async (plan: Record<string, unknown>) => {
+			await ledger.stop();
+			ledger = await startLedgerProcess();
+			meterKey = (await ledger.api('POST', '/v1/keys', { role: 'meter', name: 'n8n nodes' })).body.key;
+			await setPlan(plan);
+		};
 
 		it('charges every item of a Loop Over Items of 100 items once', async () => {
 			await setPlan({});
@@ -89,7 +96,7 @@ describe('integration', () => {
 		});
 
 		it('puts the execution to wait until the renewal time the ledger gave, under a pause plan', async () => {
-			await setPlan({ allocation: 1000, rolloverCap: 0, exhaustion: 'pause' });
+			await startAfresh({ allocation: 1000, rolloverCap: 0, exhaustion: 'pause' });
 			const card = (await ledger.api('GET', '/v1/balance')).body;
 			const json = workflow(
 				'pause',
@@ -152,7 +159,7 @@ describe('integration', () => {
 		});
 
 		it('polls the ledger with the Credits Trigger and fires once when the balance falls under 20 % of the allocation', async () => {
-			await setPlan({ allocation: 10_000, rolloverCap: 0 });
+			await startAfresh({ allocation: 10_000, rolloverCap: 0 });
 			assert.equal((await ledger.api('POST', '/v1/usage', { key: 'poll-spend', millicredits: 8_500 })).status, 201);
 			const watcher = node('Low Credits', TRIGGER, { event: 'belowThreshold', thresholdType: 'percent', threshold: 20 });
 			const prepared = prepareExecution(workflow('poll', [watcher], {}), { nodeTypes, mode: 'trigger', credentialsHelper: creditsCredentialsHelper(packageDir, { url: ledger.url, apiKey: meterKey }) });
@@ -165,7 +172,7 @@ describe('integration', () => {
 		});
 
 		it('fails the execution naming the item under a stop plan, and charges nothing', async () => {
-			await setPlan({ allocation: 1000, rolloverCap: 0, exhaustion: 'stop' });
+			await startAfresh({ allocation: 1000, rolloverCap: 0, exhaustion: 'stop' });
 			const json = workflow('stop', [trigger(), guard({ estimatedCost: 2, whenInsufficient: 'plan' }), record('Never', { pricing: 'fixed', amount: 1 })], connect(['Start', 'Guard'], ['Guard', 'Never', 0]));
 			const { run: result } = await run(json, 'stop-1');
 			assert.equal(result.status, 'error');
