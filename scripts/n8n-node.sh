@@ -9,8 +9,9 @@ root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 tools="$root/tools/n8n-node"
 if [ ! -x "$tools/node_modules/.bin/n8n-node" ]; then
   # `npm install`, not `npm ci`: the lockfile pins every version, but npm 11 leaves the optional platform
-  # bindings of unrs-resolver out of it and `npm ci` then refuses it as out of sync.
-  npm install --prefix "$tools" --no-audit --no-fund --loglevel=error
+  # bindings of unrs-resolver out of it and `npm ci` then refuses it as out of sync. `--no-save` keeps the
+  # tracked lockfile as it is (the tests run this and must write no tracked file).
+  npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error
 fi
 # eslint.config.mjs imports @n8n/node-cli/eslint, and n8n-node runs `npm exec -- eslint` from the root.
 mkdir -p "$root/node_modules/@n8n" "$root/node_modules/.bin"
