@@ -1,5 +1,19 @@
 import type { ValidationIssue } from './validation/types';
 
+/** A value as it appears in a message: JSON, except numbers JSON cannot write (NaN, Infinity) and bigints; long values are cut. */
+function shown(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    text = undefined;
+  }
+  text ??= String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
 /**
  * Every error message the pricing core produces, in one place, so wording stays consistent
  * and callers can match on `code` rather than on text.
@@ -15,6 +29,7 @@ export const messages = {
   unknownClass: (className: string) => `price book has no class "${className}"`,
   duplicateModelName: (name: string, owner: string) => `"${name}" already names model "${owner}"; a model name or exact alias may appear once`,
   extendsCycle: (name: string, chain: string[]) => `"${name}" extends itself through ${[...chain, name].join(' → ')}`,
+  badTokenCount: (path: string, value: unknown) => `${path} must be a whole number of tokens ≥ 0, got ${shown(value)}`,
   badTokens: (tokens: unknown) => `a token count must be a finite number ≥ 0, got ${JSON.stringify(tokens)}`,
   notWholeAmount: (value: unknown) => `an amount must be a whole number of millicredits, got ${JSON.stringify(value)}`,
   // Workflow estimation (shared-pricing/src/estimate).

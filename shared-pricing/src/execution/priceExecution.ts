@@ -15,7 +15,8 @@ export const EXECUTION_NODE = '(execution)';
  * plus the book's nominal charge once per execution. Pure: returns the next state and never
  * mutates its inputs. Editor runs (mode `manual`) cost nothing when the plan says so; a failed
  * node run is charged only when `plan.chargeFailedStep`; runs that cannot be priced are listed
- * in `skipped` with the reason. Charges of 0 millicredits are not listed.
+ * in `skipped` with the reason. Charges of 0 millicredits are not listed. A token count that is present
+ * but not a whole number ≥ 0 throws a `PricingError` naming its path (`runData["Model"][0].data…`).
  */
 export function priceExecution(run: ExecutionRun, workflow: Workflow, priceBook: PriceBook, plan: Plan, state: PricingState = { helperRuns: 0 }): PricedExecution {
   if (typeof run !== 'object' || run === null) throw new PricingError('invariant', messages.badExecution(`expected an execution object, got ${run === null ? 'null' : typeof run}`));

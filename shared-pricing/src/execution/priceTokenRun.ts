@@ -11,11 +11,13 @@ import type { Charge, SkippedRun, Workflow } from './types';
 /**
  * Prices a node run of a `tokens` class: the tokens it recorded at its model's rates (the
  * fallback rate, reported as not explicit, for an unknown model), attributed to the model and
- * to the agent an LLM sub-node served. A run that recorded no usage is skipped with the reason.
+ * to the agent an LLM sub-node served. A run that recorded no usage is skipped with the reason; a
+ * count that is present but not a whole number ≥ 0 throws a `PricingError` naming its path in the run data.
  */
 export function priceTokenRun(read: ReadNodeRun, classification: NodeClassification, executionId: string, book: PriceBook, workflow: Workflow): { charge?: Charge; skipped?: SkippedRun } {
   const { nodeName, runIndex, node } = read;
-  const usage = readTokenUsage(read.run);
+  // Named from the top of the run data, so an error points at the count n8n wrote: runData["OpenAI Model"][0]….
+  const usage = readTokenUsage(read.run, `runData[${JSON.stringify(nodeName)}][${runIndex}]`);
   if (!usage) return { skipped: { nodeName, runIndex, reason: 'no token usage in the run data (data.ai_languageModel[…].json.tokenUsage, tokenUsageEstimate or metadata.tokenUsage)' } };
   const resolved = resolveModel(modelOfNode(node), book);
   const rates = `${resolved.rate.input}/${resolved.rate.output} mc per 1K input/output tokens`;

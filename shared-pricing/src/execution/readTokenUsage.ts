@@ -1,3 +1,4 @@
+import { messages, PricingError } from '../errors';
 import type { NodeRun } from './types';
 
 /** Tokens one node run used, and where in the run data they were found. */
@@ -13,30 +14,35 @@ export interface TokenUsage {
  * `data.ai_languageModel[0][0].json.tokenUsage {promptTokens, completionTokens}` (or
  * `tokenUsageEstimate` when the provider reported none), and a vendor node's
  * `metadata.tokenUsage {inputTokens, outputTokens}`. Several items on the language-model
- * output are summed. Returns undefined when the run records no usage; counts that are not
- * whole numbers ≥ 0 are ignored as absent.
+ * output are summed. Returns undefined when the run records no usage; a count that is null or
+ * missing is absent (0 when its pair is present). A count that is present but not a safe integer
+ * ≥ 0 (`"1000"`, `-1`, `1.5`, `1e300`, NaN) throws a `PricingError` naming its path, which starts
+ * at `where` (the run's own path, e.g. `runData["OpenAI Model"][0]`): such a run cannot be priced.
  */
-export function readTokenUsage(run: NodeRun | null | undefined): TokenUsage | undefined {
+export function readTokenUsage(run: NodeRun | null | undefined, where = 'run'): TokenUsage | undefined {
   const metadata = record(record(run?.metadata)?.tokenUsage);
-  if (metadata && (count(metadata.inputTokens) !== undefined || count(metadata.outputTokens) !== undefined)) {
-    return { input: count(metadata.inputTokens) ?? 0, output: count(metadata.outputTokens) ?? 0, source: 'metadata' };
+  if (metadata) {
+    const input = count(metadata.inputTokens, `${where}.metadata.tokenUsage.inputTokens`);
+    const output = count(metadata.outputTokens, `${where}.metadata.tokenUsage.outputTokens`);
+    if (input !== undefined || output !== undefined) return { input: input ?? 0, output: output ?? 0, source: 'metadata' };
   }
   const outputs = record(run?.data)?.ai_languageModel;
   if (!Array.isArray(outputs)) return undefined;
   let found: TokenUsage | undefined;
-  for (const output of outputs) {
-    for (const item of Array.isArray(output) ? output : []) {
+  outputs.forEach((output: unknown, o: number) => {
+    (Array.isArray(output) ? output : []).forEach((item: unknown, i: number) => {
       const json = record(record(item)?.json);
-      const usage = record(json?.tokenUsage) ?? record(json?.tokenUsageEstimate);
-      if (!usage) continue;
       const source = record(json?.tokenUsage) ? 'tokenUsage' : 'tokenUsageEstimate';
-      const input = count(usage.promptTokens) ?? 0;
-      const outputTokens = count(usage.completionTokens) ?? 0;
+      const usage = record(json?.[source]);
+      if (!usage) return;
+      const at = `${where}.data.ai_languageModel[${o}][${i}].json.${source}`;
+      const input = count(usage.promptTokens, `${at}.promptTokens`) ?? 0;
+      const outputTokens = count(usage.completionTokens, `${at}.completionTokens`) ?? 0;
       // A reported usage wins over an estimate when both kinds appear in one run.
       const mergedSource = found && found.source === 'tokenUsage' ? 'tokenUsage' : source;
       found = { input: (found?.input ?? 0) + input, output: (found?.output ?? 0) + outputTokens, source: mergedSource };
-    }
-  }
+    });
+  });
   return found;
 }
 
@@ -44,6 +50,9 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+/** A count at `path`: undefined when null or missing, the number when a safe integer ≥ 0; anything else throws. */
+function count(value: unknown, path: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new PricingError('invalid-document', messages.badTokenCount(path, value));
 }
