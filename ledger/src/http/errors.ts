@@ -135,9 +135,15 @@ const LEDGER_STATUS: Record<string, number> = {
 /** Maps a store's typed error to an HTTP error; `prefix` names where the input sat (`events.3`). */
 export function fromLedgerError(err: LedgerError, prefix = ''): ApiError {
   const details = err.details ?? {};
-  const rawField = typeof details.field === 'string' ? details.field : undefined;
+  let rawField = typeof details.field === 'string' ? details.field : undefined;
   let path = prefix;
   if (typeof details.index === 'number' && prefix) path = `${prefix}.${details.index}`;
+  // The store names a batch's bad input `entries[3].key`; the API names it as the body does, `events.3.key`.
+  const indexed = rawField ? /^[A-Za-z]+\[(\d+)\]\.(.+)$/.exec(rawField) : null;
+  if (indexed && prefix) {
+    path = `${prefix}.${indexed[1]}`;
+    rawField = indexed[2];
+  }
   const field = rawField ? (path ? `${path}.${rawField}` : rawField) : path || undefined;
   return new ApiError(LEDGER_STATUS[err.code] ?? 500, err.code, err.message, field);
 }

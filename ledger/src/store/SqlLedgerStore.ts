@@ -166,6 +166,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   private async lockWorkspace(tx: Tx, workspaceId: string): Promise<WorkspaceState> {
+    checkId(workspaceId, 'workspaceId');
     const row = await tx.get(this.lockWorkspaceSql, [workspaceId]);
     if (!row) throw new LedgerError('unknown-workspace', `unknown workspace "${workspaceId}"`, { workspaceId });
     return workspaceState(row);
@@ -220,6 +221,7 @@ export class SqlLedgerStore implements LedgerStore {
    * entries already recorded under them: one round trip on PostgreSQL (BEGIN rides along).
    */
   private async open(tx: Tx, workspaceId: string, keys?: string[], optimistic = false, remember = false): Promise<Context> {
+    checkId(workspaceId, 'workspaceId');
     const now = this.clock();
     // A SQLite charge may reuse what the previous charge transaction wrote, when nothing else wrote since.
     const snapshot = remember && this.db.snapshot ? this.db.snapshot() : null;
@@ -612,6 +614,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async getWorkspace(workspaceId: string): Promise<Workspace | null> {
+    checkId(workspaceId, 'workspaceId');
     const row = await this.db.get('SELECT * FROM workspaces WHERE id = ?', [workspaceId]);
     return row ? workspaceOut(workspaceState(row)) : null;
   }
@@ -712,6 +715,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async listMembers(workspaceId: string): Promise<Member[]> {
+    checkId(workspaceId, 'workspaceId');
     const ws = await this.db.get('SELECT period_start FROM workspaces WHERE id = ?', [workspaceId]);
     if (!ws) throw new LedgerError('unknown-workspace', `unknown workspace "${workspaceId}"`, { workspaceId });
     const rows = await this.db.all('SELECT * FROM members WHERE workspace_id = ? ORDER BY member_id', [workspaceId]);
@@ -719,6 +723,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async setMemberAllocation(workspaceId: string, memberId: string, allocation: number | null): Promise<Member> {
+    checkId(memberId, 'memberId');
     if (allocation !== null) checkAmount(allocation, 'allocation');
     return this.db.transaction(async (tx) => {
       const ctx = await this.open(tx, workspaceId);
@@ -785,6 +790,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   private async requireWorkspace(workspaceId: string): Promise<WorkspaceState> {
+    checkId(workspaceId, 'workspaceId');
     const row = await this.db.get('SELECT * FROM workspaces WHERE id = ?', [workspaceId]);
     if (!row) throw new LedgerError('unknown-workspace', `unknown workspace "${workspaceId}"`, { workspaceId });
     return workspaceState(row);
@@ -1037,6 +1043,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async release(workspaceId: string, reservationId: string): Promise<Reservation> {
+    checkId(reservationId, 'reservationId');
     return this.db.transaction(async (tx) => {
       const ctx = await this.open(tx, workspaceId);
       const reservation = await this.heldReservation(tx, ctx, reservationId);
@@ -1063,6 +1070,8 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async getReservation(workspaceId: string, reservationId: string): Promise<Reservation | null> {
+    checkId(workspaceId, 'workspaceId');
+    checkId(reservationId, 'reservationId');
     const row = await this.db.get('SELECT * FROM reservations WHERE workspace_id = ? AND id = ?', [workspaceId, reservationId]);
     if (!row) return null;
     const reservation = reservationOut(row);
@@ -1116,7 +1125,7 @@ export class SqlLedgerStore implements LedgerStore {
     // Money is reported when it moved (recorded_at), so a period's report adds up to what its balance consumed.
     const column = { workflow: 'workflow_id', nodeType: 'node_type', member: 'member_id', day: 'recorded_at' }[query.by];
     if (!column) throw new LedgerError('invalid-input', `by must be workflow, nodeType, member or day, got ${JSON.stringify(query.by)}`, { field: 'by' });
-    const params = [ws.id, from, to, ...(query.memberId ? [query.memberId] : [])];
+    const params = [ws.id, from, to, ...(query.memberId ? [checkId(query.memberId, 'memberId')] : [])];
     const memberFilter = query.memberId ? ' AND member_id = ?' : '';
     const rows = await this.db.all(
       `SELECT ${column} AS k, workflow_name AS label, millicredits FROM entries WHERE workspace_id = ? AND recorded_at >= ? AND recorded_at < ? AND type <> 'repayment'${memberFilter}`,
@@ -1138,6 +1147,7 @@ export class SqlLedgerStore implements LedgerStore {
 
   async entriesOfExecution(workspaceId: string, executionId: string): Promise<LedgerEntry[]> {
     await this.requireWorkspace(workspaceId);
+    checkId(executionId, 'executionId');
     // Keys that start with the execution id come through the key index (a range ':' to ';'); the rest through the partial index.
     const rows = await this.db.all(
       `SELECT * FROM entries WHERE workspace_id = ? AND entry_key >= ? AND entry_key < ? AND execution_id = ?
@@ -1155,8 +1165,8 @@ export class SqlLedgerStore implements LedgerStore {
     const params: Array<string | number> = [query.workspaceId];
     if (query.from !== undefined) (where.push('recorded_at >= ?'), params.push(checkTime(query.from, 'from', 0)));
     if (query.to !== undefined) (where.push('recorded_at < ?'), params.push(checkTime(query.to, 'to', 0)));
-    if (query.memberId !== undefined) (where.push('member_id = ?'), params.push(query.memberId));
-    if (query.workflowId !== undefined) (where.push('workflow_id = ?'), params.push(query.workflowId));
+    if (query.memberId !== undefined) (where.push('member_id = ?'), params.push(checkId(query.memberId, 'memberId')));
+    if (query.workflowId !== undefined) (where.push('workflow_id = ?'), params.push(checkId(query.workflowId, 'workflowId')));
     if (query.before !== undefined) (where.push('id < ?'), params.push(query.before));
     const limit = query.limit ?? 100;
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_000) throw new LedgerError('invalid-input', `limit must be from 1 to 10000, got ${JSON.stringify(limit)}`, { field: 'limit' });
@@ -1165,6 +1175,8 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async getEntry(workspaceId: string, key: string): Promise<LedgerEntry | null> {
+    checkId(workspaceId, 'workspaceId');
+    checkId(key, 'key');
     const row = await this.db.get('SELECT * FROM entries WHERE workspace_id = ? AND entry_key = ?', [workspaceId, key]);
     return row ? entryOut(entryDraft(row)) : null;
   }
@@ -1237,6 +1249,7 @@ export class SqlLedgerStore implements LedgerStore {
 
   async getFailureCount(workspaceId: string, workflowId: string): Promise<FailureCount> {
     const ws = await this.requireWorkspace(workspaceId);
+    checkId(workflowId, 'workflowId');
     const row = await this.db.get('SELECT consecutive FROM workflow_failures WHERE workspace_id = ? AND workflow_id = ?', [workspaceId, workflowId]);
     const consecutiveFailures = row ? Number(row.consecutive) : 0;
     return { workflowId, consecutiveFailures, open: isBreakerOpen(consecutiveFailures, ws.plan.consecutiveFailureLimit ?? null) };
@@ -1258,6 +1271,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
+    checkId(hash, 'hash');
     const row = await this.db.get('SELECT * FROM api_keys WHERE hash = ? AND revoked_at IS NULL', [hash]);
     if (!row) return null;
     const now = this.clock();
@@ -1266,6 +1280,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async listApiKeys(workspaceId?: string | null): Promise<ApiKeyRecord[]> {
+    if (workspaceId !== undefined && workspaceId !== null) checkId(workspaceId, 'workspaceId');
     const rows = workspaceId === undefined
       ? await this.db.all('SELECT * FROM api_keys ORDER BY created_at, id')
       : workspaceId === null
@@ -1275,6 +1290,7 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async revokeApiKey(id: string): Promise<ApiKeyRecord> {
+    checkId(id, 'id');
     const row = await this.db.get('SELECT * FROM api_keys WHERE id = ?', [id]);
     if (!row) throw new LedgerError('unknown-api-key', `unknown API key "${id}"`, { id });
     if (row.revoked_at === null) await this.db.run('UPDATE api_keys SET revoked_at = ? WHERE id = ?', [this.clock(), id]);
@@ -1282,12 +1298,14 @@ export class SqlLedgerStore implements LedgerStore {
   }
 
   async getAlertSettings(workspaceId: string): Promise<unknown | null> {
+    checkId(workspaceId, 'workspaceId');
     const row = await this.db.get('SELECT alert_settings FROM workspaces WHERE id = ?', [workspaceId]);
     if (!row) throw new LedgerError('unknown-workspace', `unknown workspace "${workspaceId}"`, { workspaceId });
     return row.alert_settings === null ? null : JSON.parse(String(row.alert_settings));
   }
 
   async setAlertSettings(workspaceId: string, settings: unknown): Promise<void> {
+    checkId(workspaceId, 'workspaceId');
     let json: string;
     try {
       json = JSON.stringify(settings);

@@ -57,6 +57,32 @@ for (const [name, make] of apps) {
       assert.match(r.error.message, /^key must not contain a NUL character \(U\+0000, at index 1\)/);
     });
 
+    it('answers 400 naming the field for a NUL in a URL path or query, never 500', async () => {
+      const urls = [
+        ['GET', '/v1/executions/a%00b/entries', 'executionId'], ['GET', '/v1/entries?memberId=a%00b', 'memberId'], ['GET', '/v1/entries?workflowId=a%00b', 'workflowId'],
+        ['GET', '/v1/reports?by=workflow&memberId=a%00b', 'memberId'], ['GET', '/v1/admission?workflowId=a%00b', 'workflowId'], ['GET', '/v1/reservations/a%00b', 'reservationId'],
+        ['POST', '/v1/reservations/a%00b/release', 'reservationId'],
+      ] as const;
+      const answers = [];
+      for (const [method, url] of urls) {
+        const res = await t.call('admin', { method, url });
+        answers.push([res.statusCode, res.json().error?.field]);
+      }
+      assert.deepEqual(answers, urls.map(([, , field]) => [400, field]));
+    });
+
+    it('names a bad workflowName of an execution as the body does, not as an internal charge', async () => {
+      const workflow = { nodes: [{ name: 'HTTP', type: 'n8n-nodes-base.httpRequest' }], connections: {} };
+      const run = { executionId: 'x1', mode: 'trigger', status: 'success', data: { resultData: { runData: { HTTP: [{ executionStatus: 'success', data: { main: [[{ json: {} }]] } }] } } } };
+      const r = await refused({ method: 'POST', url: '/v1/executions', payload: { workflow, run, workflowName: 'a\u0000b' } });
+      assert.deepEqual([r.status, r.error.field, r.unchanged], [400, 'workflowName', true]);
+    });
+
+    it('names a bad event of a batch as the body does, events.1.key', async () => {
+      const r = await refused({ method: 'POST', url: '/v1/usage/batch', payload: { events: [{ key: 'ok', millicredits: 1 }, { key: 'a\u0000b', millicredits: 1 }] } });
+      assert.deepEqual([r.status, r.error.field, r.unchanged], [400, 'events.1.key', true]);
+    });
+
     it('answers 400 naming workflowName for a usage workflow name with a NUL byte', async () => {
       const r = await refused({ method: 'POST', url: '/v1/usage', payload: { key: 'k1', millicredits: 1_000, workflowName: 'Leads\u0000' } });
       assert.deepEqual([r.status, r.error.code, r.error.field, r.unchanged], [400, 'invalid-input', 'workflowName', true]);

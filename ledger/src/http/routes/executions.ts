@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { priceExecution } from '../../../../shared-pricing/src/execution/priceExecution';
 import type { ExecutionRun, PricedExecution, Workflow } from '../../../../shared-pricing/src/execution/types';
 import { PricingError } from '../../../../shared-pricing/src/errors';
-import { isLedgerError } from '../../store/errors';
+import { isLedgerError, type LedgerError } from '../../store/errors';
 import type { ChargeOutcome } from '../../store/types';
 import { principalOf } from '../auth';
 import { memberScope, resolveWorkspace, type AppContext } from '../context';
@@ -94,7 +94,7 @@ export function executionRoutes(app: FastifyInstance, ctx: AppContext): void {
       }));
     } catch (err) {
       if (err instanceof PricingError) throw new ApiError(400, 'invalid-execution', err.message, 'run');
-      if (isLedgerError(err)) throw fromLedgerError(err, 'run');
+      if (isLedgerError(err)) throw executionError(err);
       throw err;
     }
     if (!priced) throw new Error('recordExecution returned without pricing the execution');
@@ -131,4 +131,15 @@ export function executionRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (entries.length === 0) throw new ApiError(404, 'unknown-execution', `no entries for execution "${request.params.executionId}"`, 'executionId');
     return { executionId: request.params.executionId, millicredits: entries.reduce((s, e) => s + e.millicredits, 0), entries: entries.map(entryJson) };
   });
+}
+
+/** Fields of the body that reach the store as they are: a problem with one is named as the caller sent it. */
+const BODY_FIELDS = new Set(['workflowId', 'workflowName', 'memberId', 'executionId']);
+
+/** A store error about an execution's charges, named by the body field it came from (`workflowName`), else `run`. */
+function executionError(err: LedgerError): ApiError {
+  const raw = typeof err.details?.field === 'string' ? err.details.field : '';
+  const field = raw.replace(/^charges\[\d+\]\./, '');
+  if (!BODY_FIELDS.has(field)) return fromLedgerError(err, 'run');
+  return new ApiError(fromLedgerError(err).status, err.code, err.message, field);
 }
