@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { parseCredits } from '../../shared-pricing/src/money/parseCredits';
 
 /** What the trigger remembers between polls (the workflow's static data). */
 export interface TriggerState {
@@ -35,7 +36,9 @@ export function checkEvent(
 	switch (settings.event) {
 		case 'belowThreshold': {
 			const percent = allocation > 0 ? (available * 100) / allocation : 0;
-			const below = settings.thresholdType === 'percent' ? percent < settings.threshold : available < settings.threshold * 1000;
+			// Rounded up: for a whole number of millicredits, `available < ceil(threshold)` is exactly `available < threshold`.
+			const credits = settings.thresholdType === 'percent' ? undefined : parseCredits(settings.threshold, 'ceil');
+			const below = credits === undefined ? percent < settings.threshold : credits.ok && available < credits.millicredits;
 			const fire = below && (manual || !state.below);
 			return { events: fire ? [{ event: 'belowThreshold', ...base, percentAvailable: Math.floor(percent * 10) / 10, threshold: settings.threshold, thresholdType: settings.thresholdType }] : [], next: { ...state, below } };
 		}

@@ -7,9 +7,9 @@ import type {
 	IWorkflowBase,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { creditsText } from '../Credits/helpers/amounts';
 import { expectOk, ledgerRequest } from '../Credits/transport';
 import { nestUnderParent } from './nestUnderParent';
+import { refuseUncovered } from './refuseUncovered';
 
 /** Parses the Workflow JSON parameter into a workflow with nodes and connections, or fails naming the problem. */
 function parseWorkflow(ctx: IExecuteFunctions): IWorkflowBase {
@@ -80,8 +80,8 @@ export class MeteredSubworkflow implements INodeType {
 	};
 
 	/**
-	 * Estimates the child with the ledger and guards the balance (plan policy: `overdraft` runs on,
-	 * `stop` and `pause` refuse), runs it with all input items, then posts its run data to
+	 * Estimates the child with the ledger and guards the balance (`refuseUncovered`: the daily limit
+	 * refuses under every policy; past the credits `overdraft` runs on, `stop` and `pause` refuse), runs it with all input items, then posts its run data to
 	 * `POST /v1/executions` under the parent execution (child nodes named `<this node>[<run>] › <node>`)
 	 * so the ledger prices every node run, and
 	 * returns the child's output with the metering summary on each item.
@@ -95,13 +95,7 @@ export class MeteredSubworkflow implements INodeType {
 		if (this.getNodeParameter('guard', 0, true) as boolean) {
 			estimate = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/estimates', { workflow: workflow as unknown as IDataObject, mode }), 'Estimating the sub-workflow');
 			const card = expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/balance'), 'Reading the balance');
-			const need = Number(estimate.millicredits);
-			const available = Number(card.totalAvailable);
-			if (need > available && card.exhaustion !== 'overdraft') {
-				throw new NodeOperationError(this.getNode(), `Insufficient credits for the sub-workflow: it is estimated at ${creditsText(need)}, ${creditsText(Math.max(0, available))} available`, {
-					description: `Plan policy "${String(card.exhaustion)}"; credits renew at ${String(card.resetsAt)}. Put a Credits Guard before this node to wait for the renewal.`,
-				});
-			}
+			refuseUncovered(this.getNode(), card, Number(estimate.millicredits));
 		}
 		const parent = this.getWorkflow();
 		const executionId = this.getExecutionId();

@@ -54,7 +54,9 @@ export const messages = {
   loopResetAlways: (node: string) => `"${node}" has "Reset" always on, so it also restarts on the batch fed back and loops until n8n stops it; the estimate counts one pass over its items (set Reset to an expression that is true only for new input)`,
   estimateOverflow: () => 'items multiply without bound (fan-outs in a chain or in loops); counts and amounts are held at their caps, so the estimate is a floor of what could happen',
   badUnits: (units: unknown) => `units must be a whole number ≥ 0, got ${JSON.stringify(units)}`,
-  tokensNeedModel: () => 'a "tokens" class is priced by model with priceTokens, not by amountForUnits',
+  tokensNeedModel: () => 'a "tokens" class is priced by its model: give priceUnit the tokens and the model\'s rate, not units',
+  unitsNeedCount: (unit: string) => `a "${unit}" class is priced by units, not by tokens`,
+  badCredits: (value: unknown) => `expected a number of credits ≥ 0 (such as 1.5), got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
   badExecution: (problem: string) => `cannot price this execution: ${problem}`,
 } as const;
 

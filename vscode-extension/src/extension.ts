@@ -5,7 +5,7 @@
  * run this same function against a stand-in.
  */
 import {
-  analyzeWorkflow, findRule, getPriceBook, lintWorkflow, loadPriceBook, parseLintConfig, roundMillicredits, withBudgets,
+  analyzeWorkflow, findRule, getPriceBook, lintWorkflow, loadPriceBook, parseCredits, parseLintConfig, withBudgets,
   type AssumptionConfig, type Assumptions, type LintRulesConfig, type PriceBook,
 } from '../../shared-pricing/src';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -245,8 +245,10 @@ async function revealNode(api: VscodeApi, store: WorkflowStore, name: string): P
   editor.revealRange(new api.Range(start, start), api.TextEditorRevealType.InCenter);
 }
 
+/** A budget setting in credits to millicredits (half-up, once); a negative or absurd one is no budget, as in lint's options. */
 function toMillicredits(credits: number | undefined): number | undefined {
-  return credits === undefined ? undefined : roundMillicredits(credits * 1000, 'half-up');
+  const parsed = credits === undefined ? undefined : parseCredits(credits, 'half-up');
+  return parsed?.ok ? parsed.millicredits : undefined;
 }
 
 function firstLine(error: unknown): string {

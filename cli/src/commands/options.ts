@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from '../commander';
+import { millicreditsToCredits, parseCredits } from '../pricing';
 
 /** Options shared by `estimate` and `lint`: where the config and the price book come from. */
 export function addSettingsOptions(command: Command): Command {
@@ -8,11 +9,11 @@ export function addSettingsOptions(command: Command): Command {
     .option('--preset <name>', 'a shipped price book by name (default: the config\'s priceBook, else "default")');
 }
 
-/** Parses a non-negative number of credits (decimals allowed: 2.5). */
+/** Parses a non-negative number of credits (decimals allowed: 2.5), read to the millicredit (half-up) by `parseCredits`. */
 export function parseCreditsArg(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of credits ≥ 0');
-  return n;
+  const parsed = parseCredits(value, 'half-up');
+  if (!parsed.ok) throw new InvalidArgumentError('expected a number of credits ≥ 0');
+  return millicreditsToCredits(parsed.millicredits);
 }
 
 /** Parses a whole number ≥ 0. */

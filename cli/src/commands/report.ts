@@ -1,4 +1,4 @@
-import { formatCredits } from '../../../ledger/src/billing-page/escape';
+import { formatCredits } from '../pricing';
 import { breakdownCsv } from '../../../ledger/src/http/routes/reports';
 import type { AdminFlags } from '../../../ledger/src/service/admin';
 import type { BreakdownDimension } from '../../../ledger/src/store/types';
@@ -26,14 +26,14 @@ export function register(program: Command, context: CliContext): void {
         const rows = await store.breakdown({ workspaceId: ws.id, by, from: o.from, to: o.to });
         if (o.format === 'json') return context.io.stdout(JSON.stringify({ workspaceId: ws.id, by, rows }, null, 2) + '\n');
         if (o.format === 'csv') return context.io.stdout(breakdownCsv(by, rows));
-        const table = rows.map((r) => [r.label ?? (r.key || '(none)'), formatCredits(r.millicredits), String(r.entries)]);
+        const table = rows.map((r) => [r.label ?? (r.key || '(none)'), formatCredits(r.millicredits, { grouping: true }), String(r.entries)]);
         const head = [by, 'credits', 'entries'];
         const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
         const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd() + '\n';
         context.io.stdout(line(head));
         for (const row of table) context.io.stdout(line(row));
         const total = rows.reduce((s, r) => s + r.millicredits, 0);
-        context.io.stdout(line(['total', formatCredits(total), String(rows.reduce((s, r) => s + r.entries, 0))]));
+        context.io.stdout(line(['total', formatCredits(total, { grouping: true }), String(rows.reduce((s, r) => s + r.entries, 0))]));
       });
     });
 }

@@ -1,4 +1,5 @@
-import { formatCredits, formatPrice } from '../../../ledger/src/billing-page/escape';
+import { formatPrice } from '../../../ledger/src/billing-page/escape';
+import { formatCredits } from '../pricing';
 import type { AdminFlags } from '../../../ledger/src/service/admin';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
@@ -15,14 +16,14 @@ export function register(program: Command, context: CliContext): void {
         const packs = ws.plan.topUps.packs;
         if (o.list || !o.pack) {
           if (!o.list) throw new CliError(`give --pack <id>; packs: ${packs.map((p) => p.id).join(', ') || 'none'}`);
-          for (const p of packs) context.io.stdout(`${p.id}  ${formatCredits(p.millicredits)} credits  ${formatPrice(p.price, p.currency)}\n`);
+          for (const p of packs) context.io.stdout(`${p.id}  ${formatCredits(p.millicredits, { grouping: true })} credits  ${formatPrice(p.price, p.currency)}\n`);
           return;
         }
         const pack = packs.find((p) => p.id === o.pack);
         if (!pack) throw new CliError(`plan "${ws.plan.name}" has no pack "${o.pack}"; packs: ${packs.map((p) => p.id).join(', ') || 'none'}`);
         await store.addGrant({ workspaceId: ws.id, kind: 'topup', millicredits: pack.millicredits, key: o.key, note: `pack ${pack.id} from the command line` });
         const card = await store.balance(ws.id);
-        context.io.stdout(`added ${formatCredits(pack.millicredits)} credits; total available ${formatCredits(card.totalAvailable)}\n`);
+        context.io.stdout(`added ${formatCredits(pack.millicredits, { grouping: true })} credits; total available ${formatCredits(card.totalAvailable, { grouping: true })}\n`);
       });
     });
 }

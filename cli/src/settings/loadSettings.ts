@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import {
   getPriceBook,
   loadPriceBook,
+  millicreditsToCredits,
   parseCreditsConfig,
   parseLintConfig,
   PricingError,
@@ -44,8 +45,8 @@ export function loadSettings(options: SettingsOptions, cwd: string): Settings {
   const lint = parseLintConfig(assumptions);
   if (!lint.ok) throw new CliError(`${configPath}: invalid config:\n` + lint.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n'));
   const budgets: Budgets = {};
-  if (typeof assumptions.budgets?.perExecution === 'number') budgets.perExecution = assumptions.budgets.perExecution / 1000;
-  if (typeof assumptions.budgets?.perMonth === 'number') budgets.perMonth = assumptions.budgets.perMonth / 1000;
+  if (typeof assumptions.budgets?.perExecution === 'number') budgets.perExecution = millicreditsToCredits(assumptions.budgets.perExecution);
+  if (typeof assumptions.budgets?.perMonth === 'number') budgets.perMonth = millicreditsToCredits(assumptions.budgets.perMonth);
   const bookRef = options.priceBook ? { path: resolve(cwd, options.priceBook) } : priceBookRef(options.preset ?? assumptions.priceBook, configPath);
   const settings: Settings = { priceBook: loadBook(bookRef), assumptions, lintConfig: lint.value, budgets };
   if (configPath) settings.configPath = configPath;

@@ -1,3 +1,5 @@
+import { formatCredits as formatMoney } from '../../../shared-pricing/src/money/formatCredits';
+
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -8,15 +10,9 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Millicredits as credits with up to three decimals and thousands separators, by integer arithmetic only. */
+/** Millicredits as the page shows credits: up to three decimals, with thousands separators (`1,250.5`). */
 export function formatCredits(millicredits: number): string {
-  const negative = millicredits < 0;
-  const abs = Math.abs(millicredits);
-  const whole = Math.floor(abs / 1000);
-  const frac = abs % 1000;
-  const wholeText = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const fracText = frac === 0 ? '' : '.' + String(frac).padStart(3, '0').replace(/0+$/, '');
-  return (negative ? '-' : '') + wholeText + fracText;
+  return formatMoney(millicredits, { grouping: true });
 }
 
 /** A price in cents as `12.50 USD`. */

@@ -1,11 +1,12 @@
+import { admits } from './admits';
 import { allocateDebits } from './allocateDebits';
 import type { ChargeDecision, ChargeState } from './types';
 
 /**
- * Decides one charge: refused (circuit open, daily limit, member allocation, or no credits under
- * `pause`/`stop`) or debited from the grants in order. Under `overdraft` what no grant covers
- * goes below zero and is reported as `overdraft`. Under `pause` the caller is told when credits
- * renew: the next local midnight for the daily limit, the period end otherwise.
+ * Decides one charge: refused (circuit open, or by `admits`: daily limit, member allocation, or no
+ * credits under `pause`/`stop`) or debited from the grants in order. Under `overdraft` what no grant
+ * covers goes below zero and is reported as `overdraft`. Under `pause` the caller is told when
+ * credits renew: the next local midnight for the daily limit, the period end otherwise.
  */
 export function decideCharge(state: ChargeState): ChargeDecision {
   const held = state.grants.reduce((sum, g) => sum + g.remaining, 0);
@@ -17,15 +18,18 @@ export function decideCharge(state: ChargeState): ChargeDecision {
     available,
   });
   if (state.breakerOpen) return refuse('circuit-open', null);
-  if (state.dailyLimit !== null && state.dailyConsumed + state.amount > state.dailyLimit) return refuse('daily-limit', state.dayEnd);
-  if (state.memberAllocation !== null && state.memberConsumed + state.amount > state.memberAllocation) {
-    return refuse('member-allocation', state.periodEnd);
-  }
-  if (state.policy !== 'overdraft' && state.amount > available) {
-    return state.policy === 'pause' ? refuse('insufficient-credits', state.periodEnd) : refuse('credits-exhausted', null);
+  const admitted = admits({
+    available,
+    // Not held at zero: a limit lowered below today's use refuses even a charge of 0.
+    dailyRemaining: state.dailyLimit === null ? null : state.dailyLimit - state.dailyConsumed,
+    memberRemaining: state.memberAllocation === null ? null : state.memberAllocation - state.memberConsumed,
+    policy: state.policy,
+  }, state.amount);
+  if (!admitted.ok) {
+    const renewsAt = { 'daily-limit': state.dayEnd, 'member-allocation': state.periodEnd, 'insufficient-credits': state.periodEnd, 'credits-exhausted': null }[admitted.reason];
+    return refuse(admitted.reason, renewsAt);
   }
   // Reserved credits stay in their grants, so only what is free of holds and earlier overdraft is drawn.
-  const free = Math.max(0, Math.min(state.amount, available));
-  const { debits } = allocateDebits(state.grants, free);
-  return { ok: true, debits, overdraft: state.amount - free };
+  const { debits } = allocateDebits(state.grants, state.amount - admitted.overdraft);
+  return { ok: true, debits, overdraft: admitted.overdraft };
 }

@@ -10,6 +10,7 @@ export * from './usableGrants';
 export * from './defaultGrantPriority';
 export * from './topUpExpiresAt';
 export * from './allocateDebits';
+export * from './admits';
 export * from './decideCharge';
 export * from './rolloverPeriod';
 export * from './helperChargesDue';

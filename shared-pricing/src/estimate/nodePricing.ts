@@ -1,5 +1,5 @@
 import { classifyNode } from '../price-book/classifyNode';
-import { priceTokens } from '../price-book/priceTokens';
+import { priceUnit } from '../price-book/priceUnit';
 import { resolveModel } from '../price-book/resolveModel';
 import type { CostClass, ModelRate, PriceBook } from '../price-book/types';
 import { CREDIT_CAP } from './ranges';
@@ -20,7 +20,7 @@ export interface NodePricing {
 
 /**
  * Classifies a node with the price book and, for token classes, prices one call with the same
- * `priceTokens` metering uses: tokens per call are assumptions, output capped by the node's
+ * `priceUnit` metering uses: tokens per call are assumptions, output capped by the node's
  * `maxTokens` option (whose value is also the most a call can produce).
  */
 export function nodePricing(node: ParsedNode, book: PriceBook, resolver: AssumptionResolver): NodePricing {
@@ -34,8 +34,8 @@ export function nodePricing(node: ParsedNode, book: PriceBook, resolver: Assumpt
   const output = resolver.get('outputTokensPerCall', node);
   const cap = maxTokens(node.parameters);
   const expectedOut = cap !== undefined ? Math.min(output, cap) : output;
-  const expected = pricePerCall(resolved.rate, input, expectedOut);
-  pricing.perCall = { expected, min: expected, max: pricePerCall(resolved.rate, input, cap ?? output) };
+  const expected = pricePerCall(classification.costClass, resolved.rate, input, expectedOut);
+  pricing.perCall = { expected, min: expected, max: pricePerCall(classification.costClass, resolved.rate, input, cap ?? output) };
   return pricing;
 }
 
@@ -43,15 +43,15 @@ export function nodePricing(node: ParsedNode, book: PriceBook, resolver: Assumpt
 const MAX_TOKENS_PER_CALL = 100_000_000;
 
 /**
- * `priceTokens` for assumed token counts, which a user may set to anything: counts are held to
+ * `priceUnit` for assumed token counts, which a user may set to anything: counts are held to
  * [0, MAX_TOKENS_PER_CALL] and an amount past `CREDIT_CAP` is held there, so that an absurd
  * assumption gives an overflow finding instead of an exception.
  */
-function pricePerCall(rate: ModelRate, input: number, output: number): number {
+function pricePerCall(costClass: CostClass, rate: ModelRate, input: number, output: number): number {
   const held = (n: number) => (Number.isFinite(n) && n > 0 ? Math.min(n, MAX_TOKENS_PER_CALL) : 0);
   const [inputTokens, outputTokens] = [held(input), held(output)];
   if ((inputTokens * rate.input + outputTokens * rate.output) / 1000 >= CREDIT_CAP) return CREDIT_CAP;
-  return priceTokens(rate, inputTokens, outputTokens);
+  return priceUnit(costClass, { tokens: { input: inputTokens, output: outputTokens }, rate });
 }
 
 const classifications = new WeakMap<PriceBook, Map<string, ReturnType<typeof classifyNode>>>();

@@ -4,7 +4,6 @@ export * from './countItems';
 export * from './readTokenUsage';
 export * from './modelOfNode';
 export * from './servedNodeOf';
-export * from './amountForUnits';
 export * from './chargeKey';
 export * from './priceNodeRun';
 export * from './priceTokenRun';

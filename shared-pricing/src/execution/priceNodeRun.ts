@@ -1,7 +1,7 @@
-import { formatCredits } from '../money/millicredits';
+import { formatCredits } from '../money/formatCredits';
 import { classifyNode } from '../price-book/classifyNode';
+import { priceUnit } from '../price-book/priceUnit';
 import type { PriceBook } from '../price-book/types';
-import { amountForUnits } from './amountForUnits';
 import { chargeKey } from './chargeKey';
 import { countItems } from './countItems';
 import { priceTokenRun } from './priceTokenRun';
@@ -56,17 +56,17 @@ export function priceNodeRun(read: ReadNodeRun, ctx: NodeRunContext): PricedNode
 
   switch (costClass.unit) {
     case 'run':
-      return none({ charges: listed(charge('run', 1, amountForUnits(costClass, 1), `${className}: ${costClass.rate} mc per run${unpriced}`)) });
+      return none({ charges: listed(charge('run', 1, priceUnit(costClass, { units: 1 }), `${className}: ${costClass.rate} mc per run${unpriced}`)) });
     case 'item': {
       const items = countItems(read.run);
-      return none({ charges: listed(charge('item', items, amountForUnits(costClass, items), `${className}: ${items} item(s) × ${costClass.rate} mc${unpriced}`)) });
+      return none({ charges: listed(charge('item', items, priceUnit(costClass, { units: items }), `${className}: ${items} item(s) × ${costClass.rate} mc${unpriced}`)) });
     }
     case 'execution':
       if (!ctx.firstRunOfNode) return none();
-      return none({ charges: listed(charge('execution', 1, amountForUnits(costClass, 1), `${className}: ${costClass.rate} mc once per execution${unpriced}`)) });
+      return none({ charges: listed(charge('execution', 1, priceUnit(costClass, { units: 1 }), `${className}: ${costClass.rate} mc once per execution${unpriced}`)) });
     case 'helper': {
       if (!ctx.countHelper) return none({ helperRun: true });
-      const amount = amountForUnits(costClass, 1, ctx.helperRuns);
+      const amount = priceUnit(costClass, { units: 1, helperRunsBefore: ctx.helperRuns });
       const after = ctx.helperRuns + 1;
       const reason = `${className}: helper run #${after}; ${formatCredits(costClass.rate)} credit(s) every ${costClass.every} helper runs${unpriced}`;
       return none({ charges: listed(charge('helper', costClass.every ?? 1, amount, reason)), helperRuns: after, helperRun: true });

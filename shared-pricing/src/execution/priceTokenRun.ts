@@ -1,4 +1,4 @@
-import { priceTokens } from '../price-book/priceTokens';
+import { priceUnit } from '../price-book/priceUnit';
 import { resolveModel } from '../price-book/resolveModel';
 import type { NodeClassification, PriceBook } from '../price-book/types';
 import { chargeKey } from './chargeKey';
@@ -27,7 +27,7 @@ export function priceTokenRun(read: ReadNodeRun, classification: NodeClassificat
   const charge: Charge = {
     key: chargeKey(executionId, nodeName, runIndex, 'tokens'), executionId, nodeName, nodeType: node.type, runIndex, kind: 'tokens',
     className: classification.className, units: usage.input + usage.output, tokens: { input: usage.input, output: usage.output }, model: resolved.model,
-    millicredits: priceTokens(resolved.rate, usage.input, usage.output),
+    millicredits: priceUnit(classification.costClass, { tokens: usage, rate: resolved.rate }),
     reason: `${classification.className}: ${usage.input} input + ${usage.output} output tokens (${usage.source}) of ${why}${servedNode ? `, for "${servedNode}"` : ''}${unpriced}`,
     explicit: classification.explicit && !resolved.fallback,
   };

@@ -1,7 +1,9 @@
 import { messages, PricingError } from '../errors';
+import { MILLICREDITS_PER_CREDIT } from './perCredit';
 
-/** One credit in millicredits: every amount in n8n Credits is an integer number of millicredits. */
-export const MILLICREDITS_PER_CREDIT = 1000;
+// The constant and the formatting have their own modules; re-exported so that imports from here keep working.
+export { MILLICREDITS_PER_CREDIT };
+export { formatCredits } from './formatCredits';
 
 /** Is `value` a valid amount: a safe integer ≥ 0? */
 export function isMillicredits(value: unknown): value is number {
@@ -20,18 +22,4 @@ export function millicredits(value: unknown, what = 'amount'): number {
 /** Whole credits to millicredits (`credits(5)` is 5000). */
 export function credits(whole: number): number {
   return millicredits(whole * MILLICREDITS_PER_CREDIT, 'credits × 1000');
-}
-
-/**
- * Formats millicredits as credits with up to three decimals: 1200 → "1.2", 5 → "0.005",
- * -1500 → "-1.5" (balances may be negative). Throws on a fraction, NaN or an unsafe integer.
- */
-export function formatCredits(amount: number): string {
-  if (!Number.isSafeInteger(amount)) throw new PricingError('not-integer', messages.notWholeAmount(amount));
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  const whole = Math.trunc(abs / MILLICREDITS_PER_CREDIT);
-  const fraction = abs % MILLICREDITS_PER_CREDIT;
-  if (fraction === 0) return `${sign}${whole}`;
-  return `${sign}${whole}.${String(fraction).padStart(3, '0').replace(/0+$/, '')}`;
 }

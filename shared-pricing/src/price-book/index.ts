@@ -6,5 +6,6 @@ export * from './presets';
 export * from './classifyNode';
 export * from './resolveModel';
 export * from './priceTokens';
+export * from './priceUnit';
 export * from './isTriggerType';
 export * from './priceBookCoverage';

@@ -66,6 +66,29 @@ describe('unit', () => {
 			assert.equal((enough[0].json.guard as { overdraft: boolean }).overdraft, true);
 		});
 
+		it('refuses under an overdraft plan when the daily limit is reached: 2 credits asked, 1.5 left today', async () => {
+			const f = fakeContext({ params: { estimatedCost: 2, whenInsufficient: 'plan' }, routes: { 'GET /v1/balance': card({ exhaustion: 'overdraft', dailyRemaining: 1500 }), 'POST /v1/quote': quoteRoute() } });
+			const error = await guard.execute.call(f.ctx).catch((e: unknown) => e);
+			assert.ok(error instanceof NodeOperationError);
+			assert.equal(error.message, 'Daily limit reached for item 0: it needs 2, 1.5 left today (plan policy "overdraft")');
+			assert.equal(f.putExecutionToWait.called, false);
+		});
+
+		it('under an overdraft plan, lets items past zero only while the daily limit lasts, counting earlier items', async () => {
+			// 1 credit available, 3.5 left today, 1.5 per item: item 0 passes (daily 3.5 → 2, available 1 → -0.5),
+			// item 1 passes (daily 2 → 0.5), item 2 needs 1.5 > 0.5 left today and is refused.
+			const f = fakeContext({ continueOnFail: true, items: [{ n: 0 }, { n: 1 }, { n: 2 }], params: { estimatedCost: 1.5, whenInsufficient: 'plan' }, routes: { 'GET /v1/balance': card({ exhaustion: 'overdraft', totalAvailable: 1000, dailyRemaining: 3500 }), 'POST /v1/quote': quoteRoute() } });
+			const [enough, insufficient] = await guard.execute.call(f.ctx);
+			assert.deepEqual(enough.map((i) => [i.json.n, (i.json.guard as { availableMillicredits: number }).availableMillicredits]), [[0, 1000], [1, -500]]);
+			assert.deepEqual(insufficient, [{ json: { error: 'Daily limit reached for item 2: it needs 1.5, 0.5 left today (plan policy "overdraft")' }, pairedItem: { item: 2 } }]);
+		});
+
+		it('routes an item to Insufficient under an overdraft plan when the daily limit is reached', async () => {
+			const f = fakeContext({ params: { estimatedCost: 2, whenInsufficient: 'route' }, routes: { 'GET /v1/balance': card({ exhaustion: 'overdraft', dailyRemaining: 1999 }), 'POST /v1/quote': quoteRoute() } });
+			const [enough, insufficient] = await guard.execute.call(f.ctx);
+			assert.deepEqual([enough.length, insufficient.length], [0, 1]);
+		});
+
 		it('lets an editor run through when the plan makes editor runs free', async () => {
 			const f = fakeContext({ mode: 'manual', params: { estimatedCost: 99, whenInsufficient: 'route' }, routes: { 'GET /v1/balance': card({ totalAvailable: 0 }), 'POST /v1/quote': quoteRoute() } });
 			const [enough, insufficient] = await guard.execute.call(f.ctx);

@@ -57,6 +57,15 @@ describe('unit', () => {
 			assert.equal(s.executeWorkflow.callCount, 1);
 		});
 
+		it('refuses to start under an overdraft plan when the estimate passes the daily limit: 2.2 credits, 2 left today', async () => {
+			const card = { statusCode: 200, body: { totalAvailable: 5000, dailyRemaining: 2000, exhaustion: 'overdraft', resetsAt: '2026-12-01T00:00:00.000Z', dailyResetsAt: '2026-11-22T00:00:00.000Z' } };
+			const s = setup({ 'POST /v1/estimates': estimate(2200), 'GET /v1/balance': card, 'POST /v1/executions': priced });
+			const error = await new MeteredSubworkflow().execute.call(s.ctx).catch((e: unknown) => e);
+			assert.ok(error instanceof NodeOperationError);
+			assert.equal(error.message, 'Daily limit reached for the sub-workflow: it is estimated at 2.2, 2 left today');
+			assert.equal(s.executeWorkflow.called, false);
+		});
+
 		it('skips the estimate when the guard is off', async () => {
 			const s = setup({ 'POST /v1/executions': priced }, { guard: false });
 			await new MeteredSubworkflow().execute.call(s.ctx);

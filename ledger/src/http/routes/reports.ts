@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { formatCredits } from '../../../../shared-pricing/src/money/formatCredits';
 import type { BreakdownDimension, BreakdownRow } from '../../store/types';
 import { principalOf } from '../auth';
 import { memberScope, resolveWorkspace, type AppContext } from '../context';
@@ -25,7 +26,8 @@ export function csvField(value: string | number | null): string {
 export function breakdownCsv(by: BreakdownDimension, rows: BreakdownRow[]): string {
   const lines = [[by, 'label', 'millicredits', 'credits', 'entries'].join(',')];
   for (const r of rows) {
-    const credits = `${r.millicredits < 0 ? '-' : ''}${Math.floor(Math.abs(r.millicredits) / 1000)}.${String(Math.abs(r.millicredits) % 1000).padStart(3, '0')}`;
+    // Three decimals always and no separators: a column spreadsheets read as one number.
+    const credits = formatCredits(r.millicredits, { fixedDecimals: true });
     lines.push([csvField(r.key), csvField(r.label), csvField(r.millicredits), credits, csvField(r.entries)].join(','));
   }
   return lines.join('\r\n') + '\r\n';

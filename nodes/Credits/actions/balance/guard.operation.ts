@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { admits, type AdmissionCard } from '../../../../shared-pricing/src/accounting/admits';
+import { admissionCard } from '../../helpers/admissionCard';
 import { creditsText, toMillicredits } from '../../helpers/amounts';
 import { withItemIndex } from '../../helpers/items';
 import { expectOk, ledgerRequest } from '../../transport';
@@ -41,11 +43,22 @@ function renewsAt(card: IDataObject, need: number): string {
 	return String(card.resetsAt);
 }
 
+/** The error that stops the execution for an item its balance does not cover, naming the limit that is short. */
+function refusal(ctx: IExecuteFunctions, card: IDataObject, left: AdmissionCard, reason: string, cost: number, itemIndex: number): NodeOperationError {
+	const daily = reason === 'daily-limit';
+	const free = Math.max(0, daily ? (left.dailyRemaining ?? 0) : left.available);
+	const message = daily
+		? `Daily limit reached for item ${itemIndex}: it needs ${creditsText(cost)}, ${creditsText(free)} left today (plan policy "${left.policy}")`
+		: `Insufficient credits for item ${itemIndex}: it needs ${creditsText(cost)}, ${creditsText(free)} available (plan policy "${left.policy}")`;
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description: `Credits renew at ${daily ? String(card.dailyResetsAt) : renewsAt(card, cost)}` });
+}
+
 /**
  * Balance → Guard: items whose estimated cost the balance covers (counting the items before them)
  * go to Enough, the others to Insufficient — or, under the plan's policy, `pause` parks the
  * execution until the ledger's renewal time and then lets them through, `stop` fails naming the
- * item, `overdraft` lets them through. Editor runs are free when the plan says so.
+ * item, `overdraft` lets them through within the daily limit. Whether an item is admitted is the
+ * ledger's own decision (`admits`). Editor runs are free when the plan says so.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -56,35 +69,33 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const quote = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/quote', { millicredits: 0, mode: this.getMode() }), 'Reading the plan');
 	const plan = (quote.plan ?? {}) as IDataObject;
 	const free = quote.free === true || (this.getMode() === 'manual' && plan.editorRunsFree === true);
-	const policy = String(card.exhaustion ?? plan.exhaustion ?? 'stop');
-	let available = Number(card.totalAvailable);
-	let daily = card.dailyRemaining === null || card.dailyRemaining === undefined ? Infinity : Number(card.dailyRemaining);
+	// What is left after the items before this one: each item that passes spends from both limits.
+	let left = admissionCard(card, plan.exhaustion as string | undefined);
+	const spend = (cost: number) => {
+		left = { ...left, available: left.available - cost, dailyRemaining: left.dailyRemaining === null ? null : left.dailyRemaining - cost };
+	};
 	let waitUntil: string | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item = items[itemIndex];
 		try {
 			const cost = free ? 0 : toMillicredits(this.getNode(), this.getNodeParameter('estimatedCost', itemIndex), 'Estimated Cost', itemIndex);
 			const mode = this.getNodeParameter('whenInsufficient', itemIndex) as string;
-			const covered = cost <= available && cost <= daily;
-			const guard: IDataObject = { estimatedMillicredits: cost, availableMillicredits: available, covered, policy };
+			const decision = admits(left, cost);
+			const covered = decision.ok && decision.overdraft === 0;
+			const guard: IDataObject = { estimatedMillicredits: cost, availableMillicredits: left.available, covered, policy: left.policy };
 			if (covered) {
-				available -= cost;
-				daily -= cost;
+				spend(cost);
 				enough.push({ json: { ...item.json, guard }, pairedItem: { item: itemIndex } });
 			} else if (mode === 'route') {
 				insufficient.push({ json: { ...item.json, guard }, pairedItem: { item: itemIndex } });
-			} else if (policy === 'overdraft') {
-				available -= cost;
+			} else if (decision.ok) {
+				spend(cost);
 				enough.push({ json: { ...item.json, guard: { ...guard, overdraft: true } }, pairedItem: { item: itemIndex } });
-			} else if (policy === 'pause') {
+			} else if (left.policy === 'pause') {
 				waitUntil ??= renewsAt(card, cost);
 				enough.push({ json: { ...item.json, guard: { ...guard, waitedUntil: waitUntil } }, pairedItem: { item: itemIndex } });
 			} else {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Insufficient credits for item ${itemIndex}: it needs ${creditsText(cost)}, ${creditsText(Math.max(0, Math.min(available, daily === Infinity ? available : daily)))} available (plan policy "stop")`,
-					{ itemIndex, description: `Credits renew at ${renewsAt(card, cost)}` },
-				);
+				throw refusal(this, card, left, decision.reason, cost, itemIndex);
 			}
 		} catch (error) {
 			if (this.continueOnFail()) {

@@ -1,4 +1,4 @@
-import { roundMillicredits } from '../../money/round';
+import { creditsToMillicredits } from '../../money/creditsToMillicredits';
 
 /**
  * A budget given in credits (as people write it, `2.5`) as integer millicredits, rounded
@@ -6,5 +6,5 @@ import { roundMillicredits } from '../../money/round';
  */
 export function creditsOption(value: unknown): number | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
-  return roundMillicredits(value * 1000, 'half-up');
+  return creditsToMillicredits(value, 'half-up');
 }

@@ -1,0 +1,25 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { admits } from '../../shared-pricing/src/accounting/admits';
+import { admissionCard } from '../Credits/helpers/admissionCard';
+import { creditsText } from '../Credits/helpers/amounts';
+
+/**
+ * Throws when the balance card does not admit the sub-workflow's estimate, by the ledger's own
+ * decision (`admits`): the daily limit refuses under every policy, overdraft included; the credits
+ * refuse under `stop` and `pause` (the node cannot wait: a Credits Guard before it can).
+ */
+export function refuseUncovered(node: INode, card: IDataObject, need: number): void {
+	const left = admissionCard(card);
+	const decision = admits(left, need);
+	if (decision.ok) return;
+	const advice = 'Put a Credits Guard before this node to wait for the renewal.';
+	if (decision.reason === 'daily-limit') {
+		throw new NodeOperationError(node, `Daily limit reached for the sub-workflow: it is estimated at ${creditsText(need)}, ${creditsText(Math.max(0, left.dailyRemaining ?? 0))} left today`, {
+			description: `Plan policy "${left.policy}"; the daily limit renews at ${String(card.dailyResetsAt)}. ${advice}`,
+		});
+	}
+	throw new NodeOperationError(node, `Insufficient credits for the sub-workflow: it is estimated at ${creditsText(need)}, ${creditsText(Math.max(0, left.available))} available`, {
+		description: `Plan policy "${left.policy}"; credits renew at ${String(card.resetsAt)}. ${advice}`,
+	});
+}
