@@ -22,8 +22,7 @@ export class Charges {
       const applied = this.core.applyCharge(tx, ctx, entry, 'charge');
       const outcome = applied instanceof Promise ? await applied : applied;
       await this.core.flush(tx, ctx, true);
-      this.core.freshen(ctx, [outcome]);
-      this.core.remember(ctx);
+      this.core.settled(ctx, [outcome]);
       return settleOutcome(outcome);
     });
   }
@@ -53,8 +52,7 @@ export class Charges {
           outcomes[i] = applied instanceof Promise ? await applied : applied;
         }
         await this.core.flush(tx, ctx, n === order.length - 1);
-        this.core.freshen(ctx, indexes.map((i) => outcomes[i]));
-        this.core.remember(ctx);
+        this.core.settled(ctx, indexes.map((i) => outcomes[i]));
       }
       return outcomes.map(settleOutcome);
     });

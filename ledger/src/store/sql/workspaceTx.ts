@@ -10,8 +10,9 @@ import { LedgerError } from '../errors';
 import { blankEntry, effectiveDailyLimit, entryColumns, entryDraft, entryValues, grantColumns, grantState, grantValues, iso, workspaceState, type EntryDraft, type GrantState, type WorkspaceState } from '../rows';
 import type { BalanceCard, ChargeOutcome, GrantKind } from '../types';
 import { checkId } from '../validate';
-import { type Context, type Remembered, entriesByKeysSql, usableAt } from './context';
-import { LazyOutcome } from './outcomes';
+import { type Context, entriesByKeysSql, usableAt } from './context';
+import { flushGuarded, freshen } from './optimisticWrite';
+import { SqliteRecall } from './sqliteRecall';
 
 /**
  * The core every job of the store runs on: one workspace's transaction — lock (or read optimistically),
@@ -22,8 +23,8 @@ import { LazyOutcome } from './outcomes';
 export class WorkspaceTx {
   /** Built once: the statement cache is keyed by the SQL text. */
   readonly lockWorkspaceSql: string;
-  /** SQLite only: what the previous charge transaction on this connection left (see `Db.snapshot`). */
-  remembered: Remembered | null = null;
+  /** SQLite's fast path: what the previous charge transaction on this connection left. */
+  readonly recall = new SqliteRecall();
 
   constructor(
     readonly db: Db,
@@ -119,10 +120,7 @@ export class WorkspaceTx {
     checkId(workspaceId, 'workspaceId');
     const now = this.clock();
     // A SQLite charge may reuse what the previous charge transaction wrote, when nothing else wrote since.
-    const snapshot = remember && this.db.snapshot ? this.db.snapshot() : null;
-    const known = snapshot && this.remembered && this.remembered.generation === snapshot.generation - 1 && this.remembered.dataVersion === snapshot.dataVersion
-      ? this.remembered.states.get(workspaceId)
-      : undefined;
+    const { snapshot, known } = remember ? this.recall.recall(this.db, workspaceId) : { snapshot: null, known: undefined };
     // Remembered grants include those not (or no longer) usable now; the query below filters by `now` itself.
     const heldSql = 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0';
     const grantsSql = snapshot ? heldSql : 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)';
@@ -196,21 +194,15 @@ export class WorkspaceTx {
     });
   }
 
-  /** SQLite: keeps what this charge transaction leaves, for the next one on this connection (see `open`). */
-  remember(ctx: Context): void {
-    const snapshot = ctx.snapshot;
-    if (!snapshot || !ctx.held) return;
-    let remembered = this.remembered;
-    if (!remembered || remembered.generation !== snapshot.generation) {
-      remembered = { generation: snapshot.generation, dataVersion: snapshot.dataVersion, states: new Map() };
-      this.remembered = remembered;
-    }
-    remembered.states.set(ctx.ws.id, { ws: ctx.ws, held: ctx.held.every((g) => g.remaining > 0) ? ctx.held : ctx.held.filter((g) => g.remaining > 0) });
+  /** After a charge transaction: SQLite remembers what it wrote; PostgreSQL's optimistic balances are made fresh. */
+  settled(ctx: Context, outcomes: Array<ChargeOutcome | undefined>): void {
+    freshen(ctx, outcomes, this.available(ctx));
+    this.recall.remember(ctx);
   }
 
   /** Writes back what the context changed, in one round trip; `commit` ends the transaction with it. */
   async flush(tx: Tx, ctx: Context, commit = false): Promise<void> {
-    if (ctx.optimistic) return this.flushGuarded(tx, ctx);
+    if (ctx.optimistic) return flushGuarded(tx, ctx);
     const statements: Array<[string, SqlValue[]]> = [];
     // SQLite has no round trips to save: one prepared single-row INSERT per entry is cheapest.
     const local = this.db.dialect === 'sqlite';
@@ -239,70 +231,6 @@ export class WorkspaceTx {
       const ids = new Map<string, number>();
       for (const r of results.slice(0, Math.ceil(inserts / 500)).flat()) ids.set(String(r.entry_key), Number(r.id));
       for (const d of ctx.drafts) d.id = ids.get(d.key)!;
-    }
-  }
-
-  /**
-   * The optimistic write: deltas applied relative to the rows as they are now, each guarded by
-   * what the decision assumed (a grant still holds what is taken from it, the day and period are
-   * the ones read, the daily limit still holds, no reservation changed). A failed guard divides
-   * by zero, which undoes the whole batch; the caller reads again and decides again.
-   */
-  async flushGuarded(tx: Tx, ctx: Context): Promise<void> {
-    if (ctx.drafts.length === 0) return;
-    const guard = (update: string) => `WITH changed AS (${update} RETURNING 1) SELECT 1 / COUNT(*) AS ok FROM changed`;
-    const ws = ctx.ws;
-    const was = ctx.read.ws;
-    const day = ws.dayConsumed - was.dayConsumed;
-    const limit = effectiveDailyLimit(ws);
-    // The workspace row first, as the locking path does, so the two never wait on each other in a cycle.
-    const statements: Array<[string, SqlValue[]]> = [[
-      guard(
-        'UPDATE workspaces SET day_consumed = day_consumed + ?, period_consumed = period_consumed + ?, overdraft = overdraft + ? ' +
-          `WHERE id = ? AND period_start = ? AND day_start = ? AND reserved = ?${limit === null ? '' : ' AND day_consumed + ? <= ?'}`,
-      ),
-      [day, ws.periodConsumed - was.periodConsumed, ws.overdraft - was.overdraft, ws.id, was.periodStart, was.dayStart, was.reserved, ...(limit === null ? [] : [day, limit])],
-    ]];
-    for (let i = 0; i < ctx.drafts.length; i += 500) {
-      const chunk = ctx.drafts.slice(i, i + 500);
-      const row = `(${entryColumns.map(() => '?').join(', ')})`;
-      statements.push([`INSERT INTO entries (${entryColumns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')} RETURNING id, entry_key`, chunk.flatMap(entryValues)]);
-    }
-    for (const g of ctx.dirtyGrants) {
-      const taken = ctx.read.grants.get(g.id)! - g.remaining;
-      statements.push([guard('UPDATE grants SET remaining = remaining - ? WHERE id = ? AND remaining >= ?'), [taken, g.id, taken]]);
-    }
-    for (const m of ctx.dirtyMembers) {
-      const before = ctx.read.members.get(m.memberId)!;
-      statements.push([
-        guard('UPDATE members SET period_start = ?, period_consumed = ? WHERE workspace_id = ? AND member_id = ? AND period_start = ? AND period_consumed = ?'),
-        [m.periodStart, m.periodConsumed, m.workspaceId, m.memberId, before.periodStart, before.periodConsumed],
-      ]);
-    }
-    // Read after the write, under the workspace row's lock: the balance as it stands once this commits.
-    statements.push([
-      'SELECT (SELECT COALESCE(SUM(remaining), 0) FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)) - reserved - overdraft AS available FROM workspaces WHERE id = ?',
-      [ws.id, ctx.now, ctx.now, ws.id],
-    ]);
-    const results = await tx.batch(statements);
-    const ids = new Map<string, number>();
-    for (const r of results.slice(1, 1 + Math.ceil(ctx.drafts.length / 500)).flat()) ids.set(String(r.entry_key), Number(r.id));
-    for (const d of ctx.drafts) d.id = ids.get(d.key)!;
-    ctx.freshAvailable = Number(results[results.length - 1][0].available);
-  }
-
-  /**
-   * The balances in outcomes were decided on what was read before the write; writers that committed in between
-   * moved it. Shifts them by the difference, so each says what was left right after its own charge.
-   */
-  freshen(ctx: Context, outcomes: Array<ChargeOutcome | undefined>): void {
-    if (ctx.freshAvailable === undefined) return;
-    const shift = ctx.freshAvailable - this.available(ctx);
-    if (shift === 0) return;
-    for (const outcome of outcomes) {
-      if (!(outcome instanceof LazyOutcome) || outcome.status !== 'recorded') continue;
-      outcome.balance += shift;
-      outcome.overdraft = Math.max(0, -outcome.balance);
     }
   }
 
