@@ -65,7 +65,7 @@ function measure(cases: Array<[label: string, fn: () => unknown]>, rounds = 60):
 
 const text = syntheticWorkflow(count);
 const book = getPriceBook('default');
-const settings: AnalysisSettings = { analyze: analyzeWorkflow, priceBook: book, config: {}, maxChars: 5_000_000, lint: (analysis, t) => lintWorkflow({ analysis, priceBook: book, text: t }) };
+const settings: AnalysisSettings = { analyze: analyzeWorkflow, priceBook: book, config: {}, maxChars: 5_000_000, lint: (analysis, document) => lintWorkflow({ analysis, priceBook: book, document }) };
 let version = 0;
 
 console.log(`workflow: ${count} nodes, ${(text.length / 1024).toFixed(0)} KiB`);

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeWorkflow, getPriceBook, lintWorkflow, type WorkflowAnalysis } from '../shared-pricing/src';
+import { analyzeWorkflow, getPriceBook, lintWorkflow, parseWorkflowDocument, type WorkflowAnalysis, type WorkflowDocument } from '../shared-pricing/src';
 import { reportResult } from './result';
 
 const folder = resolve(process.argv[2] ?? join(__dirname, '../../shared/corpus'));
@@ -30,15 +30,18 @@ function parseAll(): void {
 }
 
 let analyses: WorkflowAnalysis[] = [];
+let documents: WorkflowDocument[] = [];
 
+/** Each text parsed once and analysed, as the CLI does; lint then reads the same documents. */
 function analyzeAll(): void {
-  analyses = texts.map((text) => analyzeWorkflow(text, book));
+  documents = texts.map(parseWorkflowDocument);
+  analyses = documents.map((document) => analyzeWorkflow(document, book));
 }
 
 /** The rules alone, on the analyses of the last `analyzeAll` (the CLI does both, one file at a time). */
 function lintAll(): void {
   analyses.forEach((analysis, i) => {
-    sink += lintWorkflow({ analysis, priceBook: book, text: texts[i] as string }).length;
+    sink += lintWorkflow({ analysis, priceBook: book, document: documents[i] }).length;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { expectOk, ledgerRequest } from '../Credits/transport';
+import { expectOk, ledgerRequest, type LedgerQuery } from '../Credits/transport';
 import { checkEvent, type TriggerState } from './checkEvent';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -80,16 +80,16 @@ export class CreditsTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const manual = this.getMode() === 'manual';
-		const card = expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/balance'), 'Reading the balance');
+		const card = expectOk(this, await ledgerRequest(this, 'GET', '/v1/balance'), 'Reading the balance');
 		let usage: { today: IDataObject[]; trailing: IDataObject[] } | undefined;
 		if (event === 'spike') {
 			const days = Number(this.getNodeParameter('trailingDays', 7));
 			const startOfToday = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
 			const since = new Date(startOfToday.getTime() - days * DAY_MS);
 			const report = async (from: Date, to?: Date) => {
-				const qs: IDataObject = { by: 'workflow', from: from.toISOString() };
+				const qs: LedgerQuery<'GET /v1/reports'> = { by: 'workflow', from: from.toISOString() };
 				if (to) qs.to = to.toISOString();
-				const body = expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/reports', undefined, qs), 'Reading the usage report');
+				const body = expectOk(this, await ledgerRequest(this, 'GET', '/v1/reports', undefined, qs), 'Reading the usage report');
 				return Array.isArray(body.rows) ? (body.rows as IDataObject[]) : [];
 			};
 			usage = { today: await report(startOfToday), trailing: await report(since, startOfToday) };

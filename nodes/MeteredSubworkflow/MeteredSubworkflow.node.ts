@@ -7,7 +7,7 @@ import type {
 	IWorkflowBase,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { expectOk, ledgerRequest } from '../Credits/transport';
+import { expectOk, ledgerRequest, type LedgerBody, type LedgerOk } from '../Credits/transport';
 import { nestUnderParent } from './nestUnderParent';
 import { refuseUncovered } from './refuseUncovered';
 
@@ -91,10 +91,10 @@ export class MeteredSubworkflow implements INodeType {
 		const items = this.getInputData();
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const mode = this.getMode();
-		let estimate: IDataObject | undefined;
+		let estimate: LedgerOk<'POST /v1/estimates'> | undefined;
 		if (this.getNodeParameter('guard', 0, true) as boolean) {
-			estimate = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/estimates', { workflow: workflow as unknown as IDataObject, mode }), 'Estimating the sub-workflow');
-			const card = expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/balance'), 'Reading the balance');
+			estimate = expectOk(this, await ledgerRequest(this, 'POST', '/v1/estimates', { workflow, mode }), 'Estimating the sub-workflow');
+			const card = expectOk(this, await ledgerRequest(this, 'GET', '/v1/balance'), 'Reading the balance');
 			refuseUncovered(this.getNode(), card, Number(estimate.millicredits));
 		}
 		const parent = this.getWorkflow();
@@ -114,14 +114,14 @@ export class MeteredSubworkflow implements INodeType {
 		if (runData) {
 			// Under the parent execution, each child node named after this node's run: `Metered[0] › Set`.
 			const nested = nestUnderParent(workflow, runData as unknown as IDataObject, `${this.getNode().name}[${this.getWorkflowDataProxy(0).$runIndex}] › `);
-			const body: IDataObject = {
-				workflow: nested.workflow as unknown as IDataObject,
+			const body: LedgerBody<'POST /v1/executions'> = {
+				workflow: nested.workflow,
 				run: { executionId: executionId ?? child.executionId, mode: mode === 'manual' ? 'manual' : 'integrated', status: 'success', data: nested.runData },
 				workflowId: parent.id === undefined ? null : String(parent.id),
 				workflowName: parent.name ?? null,
 			};
 			if (options.memberId) body.memberId = String(options.memberId);
-			const priced = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/executions', body), 'Metering the sub-workflow');
+			const priced = expectOk(this, await ledgerRequest(this, 'POST', '/v1/executions', body), 'Metering the sub-workflow');
 			metered = { childExecutionId: child.executionId, parentExecutionId: executionId ?? null, millicredits: priced.totalMillicredits, recorded: priced.recorded, duplicates: priced.duplicates };
 		}
 		if (estimate) metered.estimatedMillicredits = estimate.millicredits;

@@ -8,6 +8,7 @@ export * from './plans/types';
 export * from './plans';
 export * from './execution/types';
 export * from './execution';
+export * from './document';
 export * from './estimate';
 export * from './lint';
 export * from './accounting';

@@ -1,9 +1,24 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { commandModules, NOT_COMMANDS } from '../../cli/src/commands';
-import { BASIC, cli, REPO } from './support';
+import { BASIC, cli, REPO, tempDir } from './support';
+
+const BIN = join(REPO, 'cli/bin/n8n-credits.js');
+
+/** Runs the `n8n-credits` bin as a separate process from `cwd`, without the test process's tsx settings. */
+function runBin(args: string[], cwd: string, nodeArgs: string[] = []) {
+  const env = { ...process.env };
+  delete env.TSX_TSCONFIG_PATH;
+  return spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60000 });
+}
+
+/** Every .ts file under a folder, as paths relative to it. */
+function tsFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tsFiles(dir, join(prefix, e.name)) : e.name.endsWith('.ts') ? [join(prefix, e.name)] : []);
+}
 
 describe('n8n-credits commands', () => {
   it('does register one module per command file, each exporting register', () => {
@@ -27,6 +42,55 @@ describe('n8n-credits commands', () => {
     const result = await cli(['frobnicate']);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /unknown command 'frobnicate'/);
+  });
+
+  it('does run from its package bin in any folder, with its own TypeScript settings, and set the exit code', function () {
+    this.timeout(30000);
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(join(dir, 'tsconfig.json'), '{"compilerOptions": {"target": "es5"}}');
+      const child = runBin(['lint', join(REPO, BASIC, 'paid-webhook.workflow.json'), '--max-warnings', '0', '--format', 'json'], dir);
+      assert.equal(child.stderr, '');
+      assert.equal(child.status, 1);
+      assert.equal((JSON.parse(child.stdout) as { summary: { warnings: number } }).summary.warnings, 1);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('does link the package bin as `n8n-credits` at the root of the workspace', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO, 'cli/package.json'), 'utf8')) as { bin: Record<string, string> };
+    assert.deepEqual(pkg.bin, { 'n8n-credits': 'bin/n8n-credits.js' });
+    assert.equal(realpathSync(join(REPO, 'node_modules/.bin/n8n-credits')), realpathSync(BIN));
+  });
+
+  it('does not load the ledger, fastify or a database driver for lint, estimate or --help, and does for a ledger command', function () {
+    this.timeout(60000);
+    const { dir, cleanup } = tempDir();
+    try {
+      const probe = join(dir, 'probe.cjs');
+      writeFileSync(probe, `process.on('exit', () => { const loaded = Object.keys(require.cache).filter((f) => /[\\/](fastify|better-sqlite3|pg|prom-client)[\\/]|[\\/]ledger[\\/]src[\\/]/.test(f)); process.stderr.write('LOADED ' + loaded.length + '\\n'); });\n`);
+      const workflow = join(REPO, BASIC, 'paid-webhook.workflow.json');
+      const loaded = (args: string[]) => {
+        const child = runBin(args, dir, ['-r', probe]);
+        return Number(/LOADED (\d+)/.exec(child.stderr)?.[1]);
+      };
+      assert.deepEqual([loaded(['lint', workflow]), loaded(['estimate', workflow]), loaded(['--help'])], [0, 0, 0]);
+      assert.ok(loaded(['keys', 'list', '--data-dir', join(dir, 'data')]) > 0);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('does import the ledger only through its public API, loaded on first use', () => {
+    const cliSrc = join(REPO, 'cli/src');
+    const offenders = tsFiles(cliSrc).filter((file) => {
+      const text = readFileSync(join(cliSrc, file), 'utf8');
+      const ledgerImports = [...text.matchAll(/(?:from|require\()\s*'([^']*ledger\/src[^']*)'/g)].map((m) => m[1]!);
+      return file === 'ledger.ts' ? ledgerImports.some((i) => i !== '../../ledger/src') : ledgerImports.length > 0;
+    });
+    assert.deepEqual(offenders, []);
+    assert.match(readFileSync(join(cliSrc, 'ledger.ts'), 'utf8'), /^import type \* as LedgerApi from '\.\.\/\.\.\/ledger\/src';$/m);
   });
 
   it('does set the process exit code when run as a program', () => {

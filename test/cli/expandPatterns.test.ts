@@ -33,6 +33,35 @@ describe('expandPatterns', () => {
     assert.deepEqual(expandPatterns(['b.txt', './b.txt'], dir), [join(dir, 'b.txt')]);
   });
 
+  it('does expand character classes', () => {
+    writeFileSync(join(dir, 'sub/c1.json'), '{}');
+    writeFileSync(join(dir, 'sub/c2.json'), '{}');
+    writeFileSync(join(dir, 'sub/cx.json'), '{}');
+    assert.deepEqual(expandPatterns(['sub/c[0-9].json'], dir), [join(dir, 'sub/c1.json'), join(dir, 'sub/c2.json')]);
+  });
+
+  it('does expand braces, `?` within one segment and `**` across none or several folders', () => {
+    assert.deepEqual(expandPatterns(['{sub,other}/?.json'], dir), [join(dir, 'sub/c.json')]);
+    assert.deepEqual(expandPatterns(['sub/**/d.json'], dir), [join(dir, 'sub/deep/d.json')]);
+    assert.deepEqual(expandPatterns(['*.json'], dir), [join(dir, 'a.json')]);
+  });
+
+  it('does take an existing file literally when its name looks like a glob', () => {
+    writeFileSync(join(dir, 'file.(1).json'), '{}');
+    writeFileSync(join(dir, 'file[1].json'), '{}');
+    writeFileSync(join(dir, 'file1.json'), '{}');
+    assert.deepEqual(expandPatterns(['file.(1).json', 'file[1].json'], dir), [join(dir, 'file.(1).json'), join(dir, 'file[1].json')]);
+  });
+
+  it('does search dot folders but not .git', () => {
+    for (const file of ['.github/w.json', '.git/x.json']) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), '{}');
+    }
+    assert.deepEqual(expandPatterns(['**/w.json'], dir), [join(dir, '.github/w.json')]);
+    assert.throws(() => expandPatterns(['**/x.json'], dir), CliError);
+  });
+
   it('does throw a CliError naming a pattern that matches nothing', () => {
     assert.throws(() => expandPatterns(['a.json', 'missing/*.json'], dir), (e: unknown) => e instanceof CliError && e.message === 'no files match "missing/*.json"' && e.exitCode === 2);
   });

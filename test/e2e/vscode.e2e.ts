@@ -22,7 +22,7 @@ const ARTIFACTS = join(ROOT, 'test-artifacts');
 /** What the extension computes for a text with its default settings (the default price book, no config). */
 function expectedAnalysis(text: string) {
   const book = getPriceBook('default');
-  const settings: AnalysisSettings = { analyze: analyzeWorkflow, priceBook: book, config: { defaults: {} }, maxChars: 5_000_000, lint: (analysis, t) => lintWorkflow({ analysis, priceBook: book, text: t }) };
+  const settings: AnalysisSettings = { analyze: analyzeWorkflow, priceBook: book, config: { defaults: {} }, maxChars: 5_000_000, lint: (analysis, document) => lintWorkflow({ analysis, priceBook: book, document }) };
   const entry = analyzeDocument(text, 1, FILE, settings);
   assert.equal(entry.kind, 'workflow');
   return entry;

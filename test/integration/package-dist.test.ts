@@ -31,9 +31,9 @@ describe('integration', () => {
 
 		it('compiles in the shared-pricing files it uses, and no text parser', () => {
 			const shared = js.filter((f) => f.includes(join('dist', 'shared-pricing'))).map((f) => relative(join(dir, 'dist'), f)).sort();
-			// The nodes take the money module and the ledger's exhaustion decision (`admits`) from shared-pricing.
+			// The nodes take the money module, the ledger's exhaustion decision (`admits`) and the one token reader from shared-pricing.
 			assert.deepEqual(shared, [
-				'shared-pricing/src/accounting/admits.js', 'shared-pricing/src/errors.js', 'shared-pricing/src/money/formatCredits.js', 'shared-pricing/src/money/parseCredits.js',
+				'shared-pricing/src/accounting/admits.js', 'shared-pricing/src/errors.js', 'shared-pricing/src/execution/readTokenUsage.js', 'shared-pricing/src/execution/types.js', 'shared-pricing/src/money/formatCredits.js', 'shared-pricing/src/money/parseCredits.js',
 				'shared-pricing/src/money/perCredit.js', 'shared-pricing/src/money/round.js', 'shared-pricing/src/plans/types.js', 'shared-pricing/src/validation/types.js',
 			]);
 		});

@@ -82,14 +82,16 @@ describe('unit: extension wiring', () => {
     const asked: { url: string; auth?: string }[] = [];
     const fetch: FetchLike = async (url, init) => {
       asked.push({ url, auth: init.headers.authorization });
-      return { ok: true, status: 200, json: async () => ({ nodes: [{ node: 'HTTP Request', millicredits: 342000, executions: 30 }] }) };
+      // The ledger's newest entries: 30 executions of HTTP Request at 11,400 mc each.
+      const entries = Array.from({ length: 30 }, (_, i) => ({ nodeName: 'HTTP Request', executionId: `e${i}`, millicredits: 11_400 }));
+      return { ok: true, status: 200, json: async () => ({ entries }) };
     };
     const { stub, extension, document } = start({ 'ledger.url': 'http://127.0.0.1:5678' }, {}, fetch, { [LEDGER_KEY_SECRET]: 'k-9' });
     await extension.ready;
     stub.providers.codeLens[0]!.provideCodeLenses(document);
     await new Promise((r) => setTimeout(r, 20));
     const titles = stub.providers.codeLens[0]!.provideCodeLenses(document).map((l) => l.command?.title ?? '');
-    assert.deepEqual(asked, [{ url: 'http://127.0.0.1:5678/v1/reports/nodes?workflowId=wf-leads', auth: 'Bearer k-9' }]);
+    assert.deepEqual(asked, [{ url: 'http://127.0.0.1:5678/v1/entries?workflowId=wf-leads&limit=1000', auth: 'Bearer k-9' }]);
     assert.equal(titles.filter((t) => t.includes('actual')).length, 1);
     assert.match(titles.find((t) => t.includes('actual'))!, /^est\. [\d.]+ · actual 11\.4 avg over 30 runs$/);
   });

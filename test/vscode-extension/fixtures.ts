@@ -4,20 +4,26 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding, NodeEstimate, Range, WorkflowAnalysis } from '../../shared-pricing/src';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { Finding, NodeEstimate, Range, WorkflowAnalysis, WorkflowDocument } from '../../shared-pricing/src';
 import { getPriceBook } from '../../shared-pricing/src';
 import type { AnalysisSettings } from '../../vscode-extension/src/analysis/analyzeDocument';
-import { locateNodes } from '../../vscode-extension/src/analysis/locateNodes';
 
 export const LOOP_TEXT = readFileSync(join(__dirname, 'fixtures/loop.workflow.json'), 'utf8');
 
 export const point = (n: number): Range => ({ expected: n, min: n, max: n });
 
-/** The source range of a node of `text`, by name. */
+/** The source range of a node of `text`, by name, as jsonc-parser's tree has it (independent of the extension's reading). */
 export function rangeOf(text: string, name: string) {
-  const node = locateNodes(text).nodes.find((n) => n.name === name);
+  const nodes = findNodeAtLocation(parseTree(text) as NonNullable<ReturnType<typeof parseTree>>, ['nodes'])?.children ?? [];
+  const node = nodes.find((n) => findNodeAtLocation(n, ['name'])?.value === name);
   if (!node) throw new Error(`no node ${name}`);
   return { offset: node.offset, length: node.length };
+}
+
+/** The text an `analyze` was given, whether as text or as a parsed document. */
+export function textOf(source: string | WorkflowDocument): string {
+  return typeof source === 'string' ? source : source.text;
 }
 
 function node(text: string, name: string, type: string, fields: Partial<NodeEstimate>): NodeEstimate {
@@ -71,5 +77,5 @@ export function findingOn(text: string, name: string, ruleId: string, severity: 
 
 /** Analysis settings whose `analyze` returns the hand-built analysis of whatever text it gets. */
 export function fakeSettings(findings: (text: string) => Finding[] = () => [], overrides: Partial<AnalysisSettings> = {}): AnalysisSettings {
-  return { analyze: (text) => loopAnalysis(text, findings(text)), priceBook: getPriceBook('default'), config: {}, maxChars: 5_000_000, ...overrides };
+  return { analyze: (source) => loopAnalysis(textOf(source), findings(textOf(source))), priceBook: getPriceBook('default'), config: {}, maxChars: 5_000_000, ...overrides };
 }

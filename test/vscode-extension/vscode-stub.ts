@@ -6,7 +6,6 @@ import type {
   CodeActionProvider, CodeLensProvider, Command, Disposable, Event, ExtensionContext, HoverProvider, InlayHintsProvider,
   TextDocument, TextEditor, TreeDataProvider, VscodeApi,
 } from '../../vscode-extension/src/api';
-import { lineStarts, positionOf } from '../../vscode-extension/src/analysis/lineIndex';
 
 export class Position {
   constructor(readonly line: number, readonly character: number) {}
@@ -118,6 +117,13 @@ export class EventEmitter<T> {
   }
 }
 
+/** Where each line starts, by VS Code's rule (\r\n, \r or \n ends a line): the stub's own, independent of the extension's index. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push((match.index as number) + match[0].length);
+  return starts;
+}
+
 /** An in-memory text document; `setText` bumps the version like an edit. */
 export class StubDocument implements TextDocument {
   readonly uri: Uri;
@@ -136,8 +142,10 @@ export class StubDocument implements TextDocument {
     this.version++;
   }
   positionAt(offset: number): Position {
-    const p = positionOf(this.starts, Math.max(0, Math.min(offset, this.text.length)));
-    return new Position(p.line, p.character);
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let line = 0;
+    while (line + 1 < this.starts.length && (this.starts[line + 1] as number) <= at) line++;
+    return new Position(line, at - (this.starts[line] as number));
   }
   offsetAt(position: Position): number {
     return (this.starts[position.line] ?? this.text.length) + position.character;

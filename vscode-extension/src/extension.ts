@@ -190,7 +190,7 @@ function baseSettings(book: PriceBook, fileConfig: AssumptionConfig, rules: Lint
   const lintRules = withBudgets(rules ?? {}, { perExecution: raw.budgetPerExecution ?? fileBudgets.perExecution, perMonth: raw.budgetPerMonth ?? fileBudgets.perMonth });
   return {
     analyze: analyzeWorkflow,
-    lint: (analysis, text) => lintWorkflow({ analysis, priceBook: book, text, config: lintRules }),
+    lint: (analysis, document) => lintWorkflow({ analysis, priceBook: book, document, config: lintRules }),
     priceBook: book,
     config,
     maxChars: Math.round(raw.maxFileSizeMB * 1_000_000),

@@ -1,8 +1,6 @@
-import { generateApiKey, hashApiKey, ROLES, type Role } from '../../../ledger/src/http/keys';
-import { withWorkspace, type AdminFlags } from '../../../ledger/src/service/admin';
-import { isUsageError } from '../../../ledger/src/service/adminErrors';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { ledger, type AdminFlags, type LedgerStore, type Role, type Workspace } from '../ledger';
 
 /** Adds the options that say where the ledger is and which workspace. */
 export function ledgerOptions(command: Command): Command {
@@ -13,11 +11,11 @@ export function ledgerOptions(command: Command): Command {
 }
 
 /** Runs an administration action, turning bad input into a CLI error (exit 2). */
-export async function adminAction<T>(context: CliContext, flags: AdminFlags, work: Parameters<typeof withWorkspace<T>>[3]): Promise<T> {
+export async function adminAction<T>(context: CliContext, flags: AdminFlags, work: (store: LedgerStore, ws: Workspace) => Promise<T>): Promise<T> {
   try {
-    return await withWorkspace(flags, process.env, context.io.cwd, work);
+    return await ledger().withWorkspace(flags, process.env, context.io.cwd, work);
   } catch (err) {
-    if (isUsageError(err)) throw new CliError(err.message);
+    if (ledger().isUsageError(err)) throw new CliError(err.message);
     throw err;
   }
 }
@@ -31,11 +29,11 @@ export function register(program: Command, context: CliContext): void {
     .option('--member <memberId>', 'for a member key: the member it acts for')
     .option('--json', 'print JSON')
     .action(async (o: AdminFlags & { role: string; name: string; member?: string; json?: boolean }) => {
-      if (!ROLES.includes(o.role as Role)) throw new CliError(`--role must be admin, member or meter, got "${o.role}"`);
+      if (!ledger().ROLES.includes(o.role as Role)) throw new CliError(`--role must be admin, member or meter, got "${o.role}"`);
       await adminAction(context, o, async (store, ws) => {
         if (o.member && !(await store.listMembers(ws.id)).some((m) => m.memberId === o.member)) await store.addMember({ workspaceId: ws.id, memberId: o.member });
-        const key = generateApiKey();
-        const record = await store.createApiKey({ workspaceId: ws.id, role: o.role as Role, name: o.name, hash: hashApiKey(key), prefix: key.slice(0, 10), memberId: o.member ?? null });
+        const key = ledger().generateApiKey();
+        const record = await store.createApiKey({ workspaceId: ws.id, role: o.role as Role, name: o.name, hash: ledger().hashApiKey(key), prefix: key.slice(0, 10), memberId: o.member ?? null });
         context.io.stdout(o.json ? JSON.stringify({ key, record }, null, 2) + '\n' : `${record.role} key "${record.name}" for workspace ${ws.id} (shown once):\n${key}\n`);
       });
     });

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { planFromBody } from '../../../ledger/src/http/routes/admin';
-import { ApiError } from '../../../ledger/src/http/errors';
-import type { AdminFlags } from '../../../ledger/src/service/admin';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { ledger, type AdminFlags } from '../ledger';
 import { adminAction, ledgerOptions } from './keys';
 
 /** `n8n-credits plan set|show`: the workspace's plan, from a preset or a plan file. */
@@ -30,15 +28,10 @@ export function register(program: Command, context: CliContext): void {
           throw new CliError(`${path}: not valid JSON: ${(err as Error).message}`);
         }
       } else body = { preset: o.preset };
-      let next;
-      try {
-        next = planFromBody(body);
-      } catch (err) {
-        if (err instanceof ApiError) throw new CliError(err.message);
-        throw err;
-      }
+      const next = ledger().readPlanInput(body);
+      if (!next.ok) throw new CliError(next.message);
       await adminAction(context, o, async (store, ws) => {
-        const updated = await store.setPlan(ws.id, next);
+        const updated = await store.setPlan(ws.id, next.plan);
         context.io.stdout(`workspace ${updated.id} is on plan "${updated.plan.name}" from ${updated.planStartedAt}\n`);
       });
     });

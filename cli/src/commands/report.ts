@@ -1,9 +1,7 @@
-import { formatCredits } from '../pricing';
-import { breakdownCsv } from '../../../ledger/src/http/routes/reports';
-import type { AdminFlags } from '../../../ledger/src/service/admin';
-import type { BreakdownDimension } from '../../../ledger/src/store/types';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { ledger, type AdminFlags, type BreakdownDimension } from '../ledger';
+import { formatCredits } from '../pricing';
 import { adminAction, ledgerOptions } from './keys';
 
 const DIMENSIONS: BreakdownDimension[] = ['workflow', 'nodeType', 'member', 'day'];
@@ -25,7 +23,7 @@ export function register(program: Command, context: CliContext): void {
       await adminAction(context, o, async (store, ws) => {
         const rows = await store.breakdown({ workspaceId: ws.id, by, from: o.from, to: o.to });
         if (o.format === 'json') return context.io.stdout(JSON.stringify({ workspaceId: ws.id, by, rows }, null, 2) + '\n');
-        if (o.format === 'csv') return context.io.stdout(breakdownCsv(by, rows));
+        if (o.format === 'csv') return context.io.stdout(ledger().breakdownCsv(by, rows));
         const table = rows.map((r) => [r.label ?? (r.key || '(none)'), formatCredits(r.millicredits, { grouping: true }), String(r.entries)]);
         const head = [by, 'credits', 'entries'];
         const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));

@@ -1,8 +1,6 @@
-import { ConfigError, resolveConfig } from '../../../ledger/src/service/config';
-import { describeOpenFailure } from '../../../ledger/src/service/openStore';
-import { startService, stopOnSignals } from '../../../ledger/src/service/service';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { ledger } from '../ledger';
 
 interface ServeOptions {
   host?: string;
@@ -26,6 +24,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--log-level <level>', 'silent, error, warn, info or debug', 'warn')
     .action(async (options: ServeOptions) => {
       const { io } = context;
+      const { ConfigError, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();
       let config;
       try {
         config = resolveConfig(options, process.env, io.cwd);

@@ -1,11 +1,7 @@
 import { resolve } from 'node:path';
-import { LedgerClient } from '../../../ledger/src/hook/client';
-import { CheckpointError } from '../../../ledger/src/sync/checkpoint';
-import { N8nApiClient, N8nApiError } from '../../../ledger/src/sync/n8nApi';
-import { SyncError, syncExecutions, type SyncSummary } from '../../../ledger/src/sync/syncExecutions';
-import { watchPasses } from '../../../ledger/src/sync/watch';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { ledger as ledgerApi, type SyncSummary } from '../ledger';
 
 interface SyncFlags {
   n8nUrl?: string;
@@ -47,6 +43,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--interval <seconds>', 'pause between passes with --watch', '30')
     .action(async (o: SyncFlags) => {
       const env = process.env;
+      const { CheckpointError, LedgerClient, N8nApiClient, N8nApiError, SyncError, syncExecutions, watchPasses } = ledgerApi();
       const n8nUrl = (o.n8nUrl ?? env.N8N_URL)?.replace(/\/+$/, '');
       const n8nKey = o.n8nApiKey ?? env.N8N_API_KEY;
       const ledgerUrl = (o.ledgerUrl ?? env.N8N_CREDITS_URL)?.replace(/\/+$/, '');

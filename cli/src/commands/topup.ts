@@ -1,8 +1,7 @@
-import { formatPrice } from '../../../ledger/src/billing-page/escape';
-import { formatCredits } from '../pricing';
-import type { AdminFlags } from '../../../ledger/src/service/admin';
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { ledger, type AdminFlags } from '../ledger';
+import { formatCredits } from '../pricing';
 import { adminAction, ledgerOptions } from './keys';
 
 /** `n8n-credits topup --pack <id>`: adds one of the plan's top-up packs; `--list` shows them. */
@@ -16,7 +15,7 @@ export function register(program: Command, context: CliContext): void {
         const packs = ws.plan.topUps.packs;
         if (o.list || !o.pack) {
           if (!o.list) throw new CliError(`give --pack <id>; packs: ${packs.map((p) => p.id).join(', ') || 'none'}`);
-          for (const p of packs) context.io.stdout(`${p.id}  ${formatCredits(p.millicredits, { grouping: true })} credits  ${formatPrice(p.price, p.currency)}\n`);
+          for (const p of packs) context.io.stdout(`${p.id}  ${formatCredits(p.millicredits, { grouping: true })} credits  ${ledger().formatPrice(p.price, p.currency)}\n`);
           return;
         }
         const pack = packs.find((p) => p.id === o.pack);

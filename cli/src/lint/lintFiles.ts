@@ -29,10 +29,12 @@ export function lintFiles(files: readonly string[], root: string, settings: Sett
   const resolver = createWorkflowResolver();
   return files.map((file) => {
     const uri = relativeUri(root, file);
-    const result: FileLintResult = { ...analyzeFile(file, uri, settings, resolver(file)), findings: [] };
+    // The parse is lint's too, then dropped: the results of a run over many files hold no parsed copies.
+    const { document, ...analysed } = analyzeFile(file, uri, settings, resolver(file), true);
+    const result: FileLintResult = { ...analysed, findings: [] };
     if (!result.analysis) return result;
     try {
-      result.findings = lintWorkflow({ analysis: result.analysis, priceBook: settings.priceBook, text: result.text ?? '', config });
+      result.findings = lintWorkflow({ analysis: result.analysis, priceBook: settings.priceBook, document, text: result.text ?? '', config });
     } catch (error) {
       result.error = `internal error while linting: ${error instanceof Error ? error.message : String(error)}`;
     }

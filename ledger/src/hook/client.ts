@@ -1,15 +1,26 @@
-import type { Admission } from '../http/routes/admission';
+import type { AdmissionJson, LedgerOk, LedgerQuery, LedgerRouteKey } from '../http/contract';
 import type { HookConfig } from './config';
 import { httpRequest, type HttpResponse } from './httpRequest';
 
+/** The ledger routes this client calls, by name; each must be a route of the contract (checked by tsc and a test). */
+export const LEDGER_CLIENT_ROUTES = {
+  sendExecution: 'POST /v1/executions',
+  admission: 'GET /v1/admission',
+  verify: 'GET /v1/balance',
+} as const satisfies Record<string, LedgerRouteKey>;
+
+type ExecutionAnswer = LedgerOk<typeof LEDGER_CLIENT_ROUTES.sendExecution>;
+
 /** What became of one delivery: recorded, worth retrying later, or refused for good (kept aside, never retried). */
-export type SendResult = { status: 'ok'; recorded: number; duplicates: number } | { status: 'retry'; reason: string } | { status: 'reject'; reason: string };
+export type SendResult = ({ status: 'ok' } & Pick<ExecutionAnswer, 'recorded' | 'duplicates'>) | { status: 'retry'; reason: string } | { status: 'reject'; reason: string };
 
 /** The few ledger routes the hook and `sync` use, over `fetch` with timeouts. Never throws. */
 export class LedgerClient {
   constructor(private readonly config: Pick<HookConfig, 'url' | 'apiKey' | 'workspace' | 'sendTimeoutMs' | 'gateTimeoutMs'>) {}
 
-  private address(path: string, query: Record<string, string | undefined> = {}): string {
+  /** The URL of a contract route (`METHOD /path`), with the configured workspace and the query. */
+  private address(route: LedgerRouteKey, query: Record<string, string | undefined> = {}): string {
+    const path = route.slice(route.indexOf(' ') + 1);
     const params = new URLSearchParams();
     if (this.config.workspace) params.set('workspaceId', this.config.workspace);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
@@ -25,7 +36,7 @@ export class LedgerClient {
   async sendExecution(bodyJson: string): Promise<SendResult> {
     let res: HttpResponse;
     try {
-      res = await httpRequest(this.address('/v1/executions'), { method: 'POST', headers: this.headers(true), body: bodyJson, timeoutMs: this.config.sendTimeoutMs });
+      res = await httpRequest(this.address(LEDGER_CLIENT_ROUTES.sendExecution), { method: 'POST', headers: this.headers(true), body: bodyJson, timeoutMs: this.config.sendTimeoutMs });
     } catch (err) {
       return { status: 'retry', reason: `the ledger at ${this.config.url} is unreachable (${describe(err)})` };
     }
@@ -39,11 +50,12 @@ export class LedgerClient {
   }
 
   /** `GET /v1/admission`; null when the ledger cannot answer in time (the caller lets the execution run). */
-  async admission(workflowId: string | undefined, mode: string | undefined): Promise<Admission | null> {
+  async admission(workflowId: string | undefined, mode: string | undefined): Promise<AdmissionJson | null> {
     try {
-      const res = await httpRequest(this.address('/v1/admission', { workflowId, mode }), { headers: this.headers(false), timeoutMs: this.config.gateTimeoutMs });
+      const query: LedgerQuery<typeof LEDGER_CLIENT_ROUTES.admission> = { workflowId, mode };
+      const res = await httpRequest(this.address(LEDGER_CLIENT_ROUTES.admission, query), { headers: this.headers(false), timeoutMs: this.config.gateTimeoutMs });
       if (res.status !== 200) return null;
-      return JSON.parse(res.text) as Admission;
+      return JSON.parse(res.text) as LedgerOk<typeof LEDGER_CLIENT_ROUTES.admission>;
     } catch {
       return null;
     }
@@ -52,7 +64,7 @@ export class LedgerClient {
   /** Checks the key and workspace with `GET /v1/balance`: `fatal` for a refused key or unknown workspace. */
   async verify(): Promise<{ status: 'ok' } | { status: 'unreachable'; reason: string } | { status: 'fatal'; reason: string }> {
     try {
-      const res = await httpRequest(this.address('/v1/balance'), { headers: this.headers(false), timeoutMs: this.config.sendTimeoutMs });
+      const res = await httpRequest(this.address(LEDGER_CLIENT_ROUTES.verify), { headers: this.headers(false), timeoutMs: this.config.sendTimeoutMs });
       if (res.status === 200) return { status: 'ok' };
       const text = res.text.slice(0, 300);
       if (res.status === 401 || res.status === 403 || res.status === 404) return { status: 'fatal', reason: `the ledger at ${this.config.url} refused the key or workspace (${res.status}: ${text})` };
@@ -63,8 +75,8 @@ export class LedgerClient {
   }
 }
 
-/** A top-level integer field of a JSON answer (`"recorded":3`); 0 when absent. */
-function counter(text: string, field: string): number {
+/** A top-level integer field of the execution answer (`"recorded":3`); 0 when absent. */
+function counter(text: string, field: keyof ExecutionAnswer): number {
   const m = new RegExp(`"${field}":(\\d+)`).exec(text);
   return m ? Number(m[1]) : 0;
 }

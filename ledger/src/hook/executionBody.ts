@@ -1,3 +1,5 @@
+import type { LedgerBody } from '../http/contract';
+
 /** The parts of n8n's IRun the hook reads; everything is checked before use because shapes vary by version. */
 interface LooseRun {
   mode?: unknown;
@@ -97,7 +99,8 @@ export function prepareExecution(fullRunData: unknown, workflowData: unknown, ex
   const dropped: string[] = [];
   const run = (fullRunData && typeof fullRunData === 'object' ? fullRunData : {}) as LooseRun;
   const wf = (workflowData && typeof workflowData === 'object' ? workflowData : {}) as { id?: unknown; name?: unknown; nodes?: unknown; connections?: unknown };
-  const nodes: Array<Record<string, unknown>> = [];
+  // The contract names each node's name and type; the other fields pricing reads ride along.
+  const nodes: Array<{ name: string; type: string } & Record<string, unknown>> = [];
   for (const node of Array.isArray(wf.nodes) ? wf.nodes : []) {
     const n = node as Record<string, unknown> | null;
     if (n && typeof n.name === 'string' && typeof n.type === 'string') {
@@ -124,7 +127,7 @@ export function prepareExecution(fullRunData: unknown, workflowData: unknown, ex
     }
   } else if (rawRunData !== undefined && rawRunData !== null) dropped.push('runData is not an object');
   const workflowId = typeof wf.id === 'string' || typeof wf.id === 'number' ? String(wf.id) : null;
-  const body = {
+  const body: LedgerBody<'POST /v1/executions'> = {
     executionId: id,
     workflowId,
     workflowName: typeof wf.name === 'string' ? wf.name : null,

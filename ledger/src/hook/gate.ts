@@ -1,4 +1,4 @@
-import type { Admission } from '../http/routes/admission';
+import type { AdmissionJson as Admission } from '../http/contract';
 
 export interface GateOptions {
   admission(workflowId: string | undefined, mode: string | undefined): Promise<Admission | null>;

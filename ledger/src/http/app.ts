@@ -1,11 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { LedgerStore } from '../store/types';
 import { KeyCache, registerAuth, type KeyLookup } from './auth';
 import type { AppContext } from './context';
 import { handleError, handleNotFound } from './errors';
 import { Metrics } from './metrics';
-import { collectRoute, type RouteDoc } from './openapi';
+import { collectRoute, swaggerOptions, type RouteDoc } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { admissionRoutes } from './routes/admission';
 import { executionRoutes } from './routes/executions';
@@ -66,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   await app.register(fastifyCookie);
+  // Before any route: swagger collects each route's contract schema as it is added.
+  await app.register(fastifySwagger, swaggerOptions(ctx.version));
 
   const lookup: KeyLookup = async (hash) => {
     const record = await ctx.store.findApiKeyByHash(hash);
@@ -77,20 +81,21 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   registerAuth(app, keys.find, ctx.sessions);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    ctx.metrics.inc('n8n_credits_http_requests_total', { method: request.method, route, status: String(reply.statusCode) });
-    ctx.metrics.inc('n8n_credits_request_duration_seconds_sum', {}, reply.elapsedTime / 1000);
+    ctx.metrics.observeRequest({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
-  systemRoutes(app, ctx);
-  pageRoutes(app, ctx);
-  usageRoutes(app, ctx);
-  executionRoutes(app, ctx);
-  reservationRoutes(app, ctx);
-  reportRoutes(app, ctx);
-  adminRoutes(app, ctx);
-  settingsRoutes(app, ctx);
-  pricingRoutes(app, ctx);
-  admissionRoutes(app, ctx);
+  // Request and reply types come from the contract's schemas.
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  systemRoutes(api, ctx);
+  pageRoutes(api, ctx);
+  usageRoutes(api, ctx);
+  executionRoutes(api, ctx);
+  reservationRoutes(api, ctx);
+  reportRoutes(api, ctx);
+  adminRoutes(api, ctx);
+  settingsRoutes(api, ctx);
+  pricingRoutes(api, ctx);
+  admissionRoutes(api, ctx);
   await app.ready();
   return { app, ctx };
 }

@@ -1,10 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isLedgerError, type LedgerError } from '../store/errors';
+import type { LedgerErrorBody } from './contract';
 
-/** The JSON body of every error answer: `{ error: { code, message, field? } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
-}
+/** The JSON body of every error answer: `{ error: { code, message, field? } }` (the contract's `errorBody`). */
+export type ErrorBody = LedgerErrorBody;
 
 /** An expected failure of a request, answered with `status` and an error body; nothing has been written. */
 export class ApiError extends Error {

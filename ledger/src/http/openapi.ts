@@ -1,6 +1,7 @@
+import type { SwaggerOptions } from '@fastify/swagger';
 import type { RouteOptions } from 'fastify';
 
-/** What the OpenAPI document needs of one route; collected by an `onRoute` hook from the routes' own schemas. */
+/** What the security tests and the fuzzers need of one documented route; collected by an `onRoute` hook. */
 export interface RouteDoc {
   method: string;
   url: string;
@@ -21,94 +22,38 @@ export function collectRoute(routes: RouteDoc[], route: RouteOptions): void {
   }
 }
 
-/** The OpenAPI 3.1 document built from the collected route schemas (JSON Schema is used as is: 3.1 is 2020-12). */
-export function buildOpenApi(routes: RouteDoc[], version: string): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
-    const path = route.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    const s = route.schema;
-    const op: Record<string, unknown> = {
-      operationId: operationId(route.method, route.url),
-      summary: s.summary ?? undefined,
-      description: s.description ?? undefined,
-      tags: s.tags ?? undefined,
-      parameters: [...parameters(s.params, 'path'), ...parameters(s.querystring, 'query')],
-      responses: responses(s.response),
-    };
-    if (route.roles) op['x-roles'] = route.roles;
-    if (route.public) op.security = [];
-    if (s.body) op.requestBody = { required: true, content: { 'application/json': { schema: s.body } } };
-    if ((op.parameters as unknown[]).length === 0) delete op.parameters;
-    for (const k of Object.keys(op)) if (op[k] === undefined) delete op[k];
-    (paths[path] ??= {})[route.method] = op;
-  }
+/**
+ * `@fastify/swagger`'s options: an OpenAPI 3.1 document (JSON Schema is used as is: 3.1 is 2020-12) built from the
+ * routes' contract schemas, each operation with a stable id, its roles (`x-roles`) and, on a public route, no key.
+ */
+export function swaggerOptions(version: string): SwaggerOptions {
   return {
-    openapi: '3.1.0',
-    info: {
-      title: 'n8n Credits ledger',
-      version,
-      description: 'Credit metering for n8n: usage events, executions, reservations, balance, reports, top-ups, plans and keys. Amounts are integer millicredits (1 credit = 1000).',
-    },
-    servers: [{ url: '/' }],
-    security: [{ bearer: [] }],
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key (role admin, member or meter).' } },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
-            },
-          },
-        },
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'n8n Credits ledger',
+        version,
+        description: 'Credit metering for n8n: usage events, executions, reservations, balance, reports, top-ups, plans and keys. Amounts are integer millicredits (1 credit = 1000).',
+      },
+      servers: [{ url: '/' }],
+      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key (role admin, member or meter).' } },
       },
     },
-    paths,
+    transform: ({ schema, url, route }) => {
+      const config = (route.config ?? {}) as { public?: boolean; roles?: readonly string[] };
+      const method = (Array.isArray(route.method) ? route.method[0] : route.method) as string;
+      const documented: Record<string, unknown> = { ...schema, operationId: operationId(method, url) };
+      if (config.roles) documented['x-roles'] = config.roles;
+      if (config.public) documented.security = [];
+      return { schema: documented, url };
+    },
   };
 }
 
-function operationId(method: string, url: string): string {
+/** `DELETE /v1/keys/:id` → `deleteKeysById`: the operation id clients generated from the document see. */
+export function operationId(method: string, url: string): string {
   const words = url.split('/').filter((w) => w && w !== 'v1').map((w) => (w.startsWith(':') ? 'by-' + w.slice(1) : w));
-  return [method, ...words].join('-').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
-}
-
-function parameters(schema: unknown, where: 'path' | 'query'): unknown[] {
-  const s = schema as { properties?: Record<string, unknown>; required?: string[] } | undefined;
-  if (!s?.properties) return [];
-  return Object.entries(s.properties).map(([name, sub]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (s.required ?? []).includes(name),
-    schema: sub,
-  }));
-}
-
-function responses(schema: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const byStatus = (schema ?? {}) as Record<string, unknown>;
-  for (const [status, body] of Object.entries(byStatus)) {
-    const b = body as { description?: string; content?: unknown };
-    if (b && typeof b === 'object' && 'content' in b) out[status] = { description: b.description ?? status, content: b.content };
-    else out[status] = { description: (b as { description?: string })?.description ?? 'OK', content: { 'application/json': { schema: body } } };
-  }
-  if (Object.keys(out).length === 0) out['200'] = { description: 'OK' };
-  out['4XX'] = { description: 'An error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-  return out;
-}
-
-declare module 'fastify' {
-  interface FastifySchema {
-    /** OpenAPI grouping, summary and description of the route. */
-    tags?: readonly string[];
-    summary?: string;
-    description?: string;
-    /** Leave the route out of the OpenAPI document (the page and its assets). */
-    hide?: boolean;
-    /** `[]` for a route that needs no key. */
-    security?: readonly unknown[];
-  }
+  return [method.toLowerCase(), ...words].join('-').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
 }

@@ -1,7 +1,8 @@
 import type { ChargeInput, ChargeOutcome, LedgerEntry } from '../store/types';
+import type { ChargeOutcomeJson, LedgerEntryJson, UsageEventBody } from './contract';
 
 /** The compact JSON of one charge outcome (no full entry, no debits). */
-export function outcomeJson(outcome: ChargeOutcome): Record<string, unknown> {
+export function outcomeJson(outcome: ChargeOutcome): ChargeOutcomeJson {
   switch (outcome.status) {
     case 'recorded':
       return { key: outcome.key, status: 'recorded', entryId: outcome.entry.id, millicredits: outcome.entry.millicredits, balance: outcome.balance, overdraft: outcome.overdraft };
@@ -27,12 +28,10 @@ export function tally(outcomes: ChargeOutcome[]): { recorded: number; duplicates
 }
 
 /** An entry as the API shows it (the store's shape minus grant debits). */
-export function entryJson(entry: LedgerEntry): Record<string, unknown> {
+export function entryJson(entry: LedgerEntry): LedgerEntryJson {
   const { debits: _debits, ...rest } = entry;
   return rest;
 }
-
-type UsageEventBody = Omit<ChargeInput, 'workspaceId'>;
 
 /** A validated usage event body as a store input for `workspaceId`. */
 export function chargeInput(workspaceId: string, event: UsageEventBody, memberId: string | null | undefined): ChargeInput {

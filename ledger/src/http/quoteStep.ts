@@ -2,19 +2,11 @@ import { classifyNode } from '../../../shared-pricing/src/price-book/classifyNod
 import { priceUnit } from '../../../shared-pricing/src/price-book/priceUnit';
 import { resolveModel } from '../../../shared-pricing/src/price-book/resolveModel';
 import type { CostClass, PriceBook } from '../../../shared-pricing/src/price-book/types';
+import type { LedgerBody } from './contract';
 import { ApiError } from './errors';
 
-/** The body of `POST /v1/quote`. */
-export interface QuoteBody {
-  mode?: string | null;
-  millicredits?: number;
-  nodeType?: string;
-  operation?: string | null;
-  resource?: string | null;
-  items?: number;
-  model?: string | null;
-  tokens?: { input: number; output: number } | null;
-}
+/** The body of `POST /v1/quote` (the contract's `quoteBody`). */
+export type QuoteBody = LedgerBody<'POST /v1/quote'>;
 
 /** The price of one step, before the plan's editor-run rule. */
 export interface Quote {

@@ -44,8 +44,8 @@ export function defaultKey(ctx: IExecuteFunctions, itemIndex: number, suffix = '
 	return `${ctx.getExecutionId()}:${ctx.getNode().name}:${runIndex}:item${itemIndex}${suffix ? `:${suffix}` : ''}`;
 }
 
-/** The run's mode and the workflow, as the ledger records them. */
-export function runContext(ctx: IExecuteFunctions): IDataObject {
+/** The run's mode and the workflow, as the ledger records them (fields of a usage event). */
+export function runContext(ctx: IExecuteFunctions): { executionId: string; mode: string; workflowId: string | null; workflowName: string | null; nodeName: string } {
 	const workflow = ctx.getWorkflow();
 	return {
 		executionId: ctx.getExecutionId(),

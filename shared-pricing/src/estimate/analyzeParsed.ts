@@ -15,7 +15,6 @@ import { subWorkflowCalls, type AnalyzeState, type Recurse } from './subWorkflow
 import { summariseNodes } from './summariseNodes';
 import { triggerRunsPerMonth, type TriggerProjection } from './triggerRunsPerMonth';
 import type { AnalyzeContext, AssumptionConfig, WorkflowAnalysis } from './types';
-import { workflowSources } from './workflowSources';
 
 export type { AnalyzeState } from './subWorkflowCalls';
 
@@ -37,11 +36,10 @@ export interface GroupResult {
  * workflows, then the per-node summary, totals and monthly projection. Internal: callers use
  * `analyzeWorkflow`.
  */
-export function analyzeParsed(parsed: ParsedWorkflow, book: PriceBook, config: AssumptionConfig | undefined, context: AnalyzeContext | undefined, state: AnalyzeState, selfText: string, recurse: Recurse): WorkflowAnalysis {
+export function analyzeParsed(parsed: ParsedWorkflow, book: PriceBook, config: AssumptionConfig | undefined, context: AnalyzeContext | undefined, state: AnalyzeState, recurse: Recurse): WorkflowAnalysis {
   const findings = parsed.findings;
   const zero = { expected: 0, min: 0, max: 0 };
   const analysis: WorkflowAnalysis = { ok: parsed.ok, name: parsed.name, id: parsed.id, fileName: context?.fileName, nodes: [], triggers: [], perExecution: zero, monthly: { runsPerMonth: zero, basis: 'not a workflow', triggers: [], credits: zero }, assumptions: [], findings, priceBook: book.name };
-  workflowSources.set(analysis, new WeakRef({ text: selfText, rawNodes: parsed.rawNodes }));
   if (!parsed.ok) return analysis;
   const keys = [parsed.name, parsed.id, context?.fileName, context?.fileName?.split(/[\\/]/).pop()].filter((k): k is string => !!k);
   const resolver = createAssumptionResolver(config, keys, findings);
@@ -67,7 +65,7 @@ export function analyzeParsed(parsed: ParsedWorkflow, book: PriceBook, config: A
   });
   const totalWeight = results.reduce((sum, r) => sum + r.weight, 0);
   for (const r of results) r.weight = totalWeight > 0 ? r.weight / totalWeight : 1 / results.length;
-  const subAnalyses = subWorkflowCalls(model, results.map((r) => r.passes.expected), selfText, context, { ...state, selfKey: state.selfKey ?? (parsed.id ? `id:${parsed.id}` : 'self') }, recurse, findings);
+  const subAnalyses = subWorkflowCalls(model, results.map((r) => r.passes.expected), parsed.document.text, context, { ...state, selfKey: state.selfKey ?? (parsed.id ? `id:${parsed.id}` : 'self') }, recurse, findings);
   subAnalyses.forEach((sub, i) => {
     if (!sub) return;
     for (const r of results) for (const s of SCENARIOS) r.sub[s][i] = (r.passes[s].calls[i] as number) * sub.perExecution[s];

@@ -1,3 +1,5 @@
+// Our own cron reading, not croner or cron-parser: shared-pricing is compiled into the community package
+// (n8n-nodes-credits), which must keep zero runtime dependencies; estimation needs counts per month, not next dates.
 const FIELDS = [
   { name: 'second', min: 0, max: 59, names: [] as string[] },
   { name: 'minute', min: 0, max: 59, names: [] as string[] },

@@ -7,4 +7,3 @@ export * from './cronRunsPerMonth';
 export * from './scheduleRunsPerMonth';
 export * from './cronTimesRunsPerMonth';
 export * from './parseNoteAssumptions';
-export * from './parsedStrictly';

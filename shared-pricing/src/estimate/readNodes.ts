@@ -1,18 +1,19 @@
 import { messages } from '../errors';
+import type { NodeLocation } from '../document/types';
 import type { ParsedNode, ParsedWorkflow } from './parseWorkflowText';
 import type { Finding } from './types';
 
 /**
- * Turns the raw `nodes` array into typed nodes with their source ranges (`spans` gives each
- * element's offset and length). An element that is not an object, or has no name or type, is
+ * Turns the raw `nodes` array into typed nodes with their source ranges (`spans[i]` is where
+ * element i is). An element that is not an object, or has no name or type, is
  * skipped with a finding on its line; a repeated name is a finding too.
  */
-export function readNodes(raw: unknown[], spans: Array<[number, number]>, rangeOf: ParsedWorkflow['rangeOf'], findings: Finding[]): ParsedNode[] {
+export function readNodes(raw: readonly unknown[], spans: readonly NodeLocation[], rangeOf: ParsedWorkflow['rangeOf'], findings: Finding[]): ParsedNode[] {
   const nodes: ParsedNode[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
     const span = spans[i];
-    const range = rangeOf(span?.[0] ?? 0, span?.[1] ?? 0);
+    const range = rangeOf(span?.offset ?? 0, span?.length ?? 0);
     const node = raw[i];
     if (!isRecord(node)) {
       findings.push({ ruleId: 'estimate/bad-node', severity: 'error', range, message: messages.badNode(i, 'it is not an object') });

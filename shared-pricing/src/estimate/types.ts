@@ -3,6 +3,7 @@
  * rules and the VS Code extension only render these. All amounts are integer millicredits.
  */
 import type { PriceBook } from '../price-book/types';
+import type { WorkflowDocument } from '../document/types';
 
 /** A place in the workflow text: character offset and length (jsonc-parser offsets), 1-based line. */
 export interface SourceRange {
@@ -203,4 +204,4 @@ export interface WorkflowAnalysis {
 }
 
 /** The signature of `analyzeWorkflow`, for consumers that take it as a parameter. */
-export type AnalyzeWorkflow = (text: string, priceBook: PriceBook, assumptions?: AssumptionConfig, context?: AnalyzeContext) => WorkflowAnalysis;
+export type AnalyzeWorkflow = (text: string | WorkflowDocument, priceBook: PriceBook, assumptions?: AssumptionConfig, context?: AnalyzeContext) => WorkflowAnalysis;

@@ -1,3 +1,5 @@
+// Our own matcher, not picomatch: shared-pricing is compiled into the community package (n8n-nodes-credits),
+// which must keep zero runtime dependencies; price-book globs need only `*` and `?`.
 const compiled = new Map<string, RegExp>();
 
 /** Is `pattern` a glob (has `*` or `?`) rather than an exact name? */

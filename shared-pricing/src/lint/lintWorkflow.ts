@@ -1,10 +1,10 @@
 import type { SourceRange, WorkflowAnalysis } from '../estimate/types';
 import type { PriceBook } from '../price-book/types';
-import { lineIndex } from '../estimate/lineIndex';
+import { lineIndex, type LineIndex } from '../document/lineIndex';
+import { parseWorkflowDocument } from '../document/parseWorkflowDocument';
+import type { WorkflowDocument } from '../document/types';
 import { formatMessage } from './helpers/formatMessage';
 import { rawNodeMap } from './helpers/rawNodeMap';
-import { readRawNodes } from './helpers/readRawNodes';
-import { workflowSources } from '../estimate/workflowSources';
 import { stableHash } from './helpers/stableHash';
 import { ruleOptionsWithDefaults } from './ruleOptionsWithDefaults';
 import { rules as registry } from './rules';
@@ -13,7 +13,12 @@ import type { LintFinding, LintRule, LintRulesConfig, RawNode, ReportDescriptor,
 export interface LintInput {
   analysis: WorkflowAnalysis;
   priceBook: PriceBook;
-  /** The workflow text, for rules that read raw parameters and for line numbers. */
+  /**
+   * The document the analysis was made from (`parseWorkflowDocument`), for rules that read raw
+   * parameters and for line numbers: pass it when you have it, so the text is not parsed again.
+   */
+  document?: WorkflowDocument;
+  /** The workflow text, when there is no document: parsed here on first need. */
   text?: string;
   /** Severity and options per rule id; rules not named use their default severity. */
   config?: LintRulesConfig;
@@ -28,20 +33,22 @@ const START: SourceRange = { offset: 0, length: 0, line: 1, column: 1 };
  * then rule id. Each finding carries a fingerprint that stays the same when lines move.
  */
 export function lintWorkflow(input: LintInput): LintFinding[] {
-  const { analysis, priceBook, text, config = {} } = input;
+  const { analysis, priceBook, config = {} } = input;
   const nodes = new Map(analysis.nodes.map((n) => [n.name, n]));
+  let document = input.document;
   let raw: Map<string, RawNode> | undefined;
-  let lines: ((offset: number, length: number) => SourceRange) | undefined;
+  let lines: LineIndex | undefined;
   const findings: LintFinding[] = [];
-  // Shared by every rule's context: made once per workflow, not once per rule.
+  // Shared by every rule's context: made once per workflow, not once per rule; the text parsed only when a rule asks.
+  const read = () => (document ??= input.text === undefined ? undefined : parseWorkflowDocument(input.text));
   const node = (name: string) => nodes.get(name);
-  const rawNode = (name: string) => (raw ??= rawNodesOf(analysis, text)).get(name);
+  const rawNode = (name: string) => (raw ??= rawNodeMap(read()?.rawNodes ?? [])).get(name);
   const locate = (d: ReportDescriptor): SourceRange => {
     const range = d.range ?? nodes.get(d.node ?? '')?.range ?? START;
     if (range.line !== undefined) return range;
-    if (text === undefined) return { ...range, line: 1, column: 1 };
-    // A line-start table built once, searched in O(log n), instead of a scan from the top per finding.
-    const { line, column } = (lines ??= lineIndex(text))(range.offset, range.length);
+    // Text alone needs only its line index for this, not a parse.
+    lines ??= document?.lines ?? (input.text === undefined ? undefined : lineIndex(input.text));
+    const { line, column } = lines?.rangeOf(range.offset, range.length) ?? START;
     return { ...range, line, column };
   };
   for (const rule of input.rules ?? registry) {
@@ -60,17 +67,6 @@ export function lintWorkflow(input: LintInput): LintFinding[] {
   }
   uniqueFingerprints(findings);
   return findings.sort((a, b) => (a.range.line ?? 1) - (b.range.line ?? 1) || a.ruleId.localeCompare(b.ruleId));
-}
-
-/**
- * The raw nodes by name: from the parse `analyzeWorkflow` already made of this very text when
- * there is one (the usual case: no second parse), else read from the text; none without text.
- */
-function rawNodesOf(analysis: WorkflowAnalysis, text: string | undefined): Map<string, RawNode> {
-  if (text === undefined) return new Map();
-  const source = workflowSources.get(analysis)?.deref();
-  if (source?.rawNodes && source.text === text) return rawNodeMap(source.rawNodes);
-  return readRawNodes(text);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parse, ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { messages, PricingError } from '../errors';
+import { lineIndex } from '../document/lineIndex';
 import { MAX_JSON_DEPTH, tooDeeplyNested } from './tooDeeplyNested';
 
 /** What each jsonc-parser error means, in words a person editing the file understands. */
@@ -29,21 +30,8 @@ export function parseJsonDocument(text: string, kind: string): unknown {
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
   if (first) {
-    const { line, column } = lineAndColumn(text, first.offset);
+    const { line, column } = lineIndex(text).rangeOf(first.offset, first.length);
     throw new PricingError('invalid-json', messages.invalidJson(kind, line, column, PROBLEMS[first.error] ?? printParseErrorCode(first.error)));
   }
   return value;
-}
-
-/** 1-based line and column of a character offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }

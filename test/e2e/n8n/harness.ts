@@ -1,6 +1,7 @@
 /**
  * Drives the real n8n app (n8n@2.0.3 from the cache `setup.sh` fills) and a real `n8n-credits serve`, both built
- * the way users run them: the compiled CLI and the compiled hook in `ledger/dist`. Every process is stopped by PID.
+ * the way users run them: the compiled CLI in `cli/dist` and the compiled hook in `ledger/dist`. Every process is
+ * stopped by PID.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { freePort } from '../../ledger/hook/helpers';
 export const REPO = resolve(__dirname, '../../..');
 export const WORKFLOWS = join(__dirname, 'workflows');
 export const HOOK_FILE = join(REPO, 'ledger/bin/n8n-hook.js');
-export const CLI = join(REPO, 'ledger/bin/n8n-credits.js');
+/** The compiled command, as the packed n8n-credits-cli package's bin runs it (in a checkout the bin runs the sources). */
+export const CLI = join(REPO, 'cli/dist/cli/src/main.js');
 
 /** Installs n8n@2.0.3 into the cache if needed and returns the path of its `n8n` binary. */
 export function setupN8n(): string {
@@ -21,16 +23,18 @@ export function setupN8n(): string {
 
 let built = false;
 
-/** Compiles ledger/ (hook, CLI, shared-pricing) into ledger/dist, once per test process. */
+/** Compiles ledger/ (hook, shared-pricing) into ledger/dist and cli/ into cli/dist, once per test process. */
 export function buildLedger(): void {
   if (built) return;
   built = true;
-  try {
-    execFileSync('npx', ['tsc', '-p', 'ledger/tsconfig.build.json'], { cwd: REPO, stdio: 'inherit', timeout: 10 * 60 * 1000 });
-  } catch (err) {
-    // tsc still emits when a file elsewhere in the tree has a type error; what this suite runs must exist.
-    if (!existsSync(join(REPO, 'ledger/dist/ledger/src/hook/index.js')) || !existsSync(join(REPO, 'ledger/dist/cli/src/main.js'))) throw err;
-    console.warn('ledger build reported type errors; running the emitted files');
+  for (const [project, output] of [['ledger/tsconfig.build.json', 'ledger/dist/ledger/src/hook/index.js'], ['cli/tsconfig.build.json', CLI]]) {
+    try {
+      execFileSync('npx', ['tsc', '-p', project], { cwd: REPO, stdio: 'inherit', timeout: 10 * 60 * 1000 });
+    } catch (err) {
+      // tsc still emits when a file elsewhere in the tree has a type error; what this suite runs must exist.
+      if (!existsSync(resolve(REPO, output))) throw err;
+      console.warn(`${project} reported type errors; running the emitted files`);
+    }
   }
 }
 

@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describeValidation } from '../../../ledger/src/http/errors';
 import { generateApiKey, hashApiKey } from '../../../ledger/src/http/keys';
-import { Metrics } from '../../../ledger/src/http/metrics';
-import { buildOpenApi } from '../../../ledger/src/http/openapi';
-import { breakdownCsv, csvField } from '../../../ledger/src/http/routes/reports';
+import { operationId } from '../../../ledger/src/http/openapi';
 import { SessionStore } from '../../../ledger/src/http/sessions';
 
 describe('generateApiKey', () => {
@@ -27,29 +25,9 @@ describe('describeValidation', () => {
   });
 });
 
-describe('Metrics', () => {
-  it('renders counters with sorted, escaped labels in the Prometheus text format', () => {
-    const m = new Metrics();
-    m.inc('n8n_credits_http_requests_total', { status: '200', method: 'GET', route: '/a"b' }, 2);
-    assert.ok(m.render().includes('# TYPE n8n_credits_http_requests_total counter\nn8n_credits_http_requests_total{method="GET",route="/a\\"b",status="200"} 2\n'));
-  });
-});
-
-describe('buildOpenApi', () => {
-  it('turns fastify params into OpenAPI path templates and parameters', () => {
-    const doc = buildOpenApi([{ method: 'get', url: '/v1/keys/:id', public: false, schema: { params: { type: 'object', properties: { id: { type: 'string' } } } } }], '1.0.0') as { paths: Record<string, { get: { operationId: string; parameters: unknown[] } }> };
-    assert.deepEqual(doc.paths['/v1/keys/{id}']!.get.parameters, [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
-    assert.equal(doc.paths['/v1/keys/{id}']!.get.operationId, 'getKeysById');
-  });
-});
-
-describe('csvField', () => {
-  it('quotes separators and neutralises a leading formula character', () => {
-    assert.deepEqual([csvField('a,b'), csvField('=HYPERLINK("x")'), csvField(-5)], ['"a,b"', `"'=HYPERLINK(""x"")"`, '-5']);
-  });
-
-  it('writes negative millicredits as exact negative credits', () => {
-    assert.equal(breakdownCsv('day', [{ key: '2026-11-01', label: null, millicredits: -1500, entries: 1 }]), 'day,label,millicredits,credits,entries\r\n2026-11-01,,-1500,-1.500,1\r\n');
+describe('operationId', () => {
+  it('names an operation after its method and path, a parameter as `by`', () => {
+    assert.deepEqual([operationId('DELETE', '/v1/keys/:id'), operationId('GET', '/v1/executions/:executionId/entries'), operationId('GET', '/healthz')], ['deleteKeysById', 'getExecutionsByExecutionIdEntries', 'getHealthz']);
   });
 });
 

@@ -89,6 +89,24 @@ describe('unit', () => {
 			assert.deepEqual(f.calls(), []);
 		});
 
+		it('fails naming the path of a malformed token count instead of calling it no usage, and charges nothing', async () => {
+			const f = fakeContext({ items: [{ llm: { usage: { prompt_tokens: 1.5, completion_tokens: 2 } } }], params: { pricing: 'tokens', model: 'gpt-4o', usageField: 'llm', options: {} }, routes: { 'POST /v1/quote': quoteRoute(1), 'POST /v1/usage': usageRoute() } });
+			await assert.rejects(execute.call(f.ctx), (error: unknown) => error instanceof NodeOperationError && error.message === '$json.llm.usage.prompt_tokens must be a whole number of tokens ≥ 0, got 1.5 (item 0)');
+			assert.deepEqual(f.calls(), []);
+		});
+
+		it('turns a malformed token count into an error item under continue-on-fail, and charges the others', async () => {
+			const f = fakeContext({
+				items: [{ tokenUsage: { promptTokens: '10', completionTokens: 1 } }, { usage: { prompt_tokens: 1, completion_tokens: 2 } }],
+				continueOnFail: true,
+				params: { pricing: 'tokens', model: 'gpt-4o', usageField: '', options: {} },
+				routes: { 'POST /v1/quote': quoteRoute(3), 'POST /v1/usage': usageRoute() },
+			});
+			const [out] = await execute.call(f.ctx);
+			assert.deepEqual(out[0], { json: { error: '$json.tokenUsage.promptTokens must be a whole number of tokens ≥ 0, got "10" (item 0)' }, pairedItem: { item: 0 } });
+			assert.deepEqual(f.bodies('POST /v1/usage').map((b) => b.key), ['exec-1:Credits:0:item1']);
+		});
+
 		it('fails when neither the parameter nor the item names a model', async () => {
 			const f = fakeContext({ items: [{ usage: { prompt_tokens: 1, completion_tokens: 1 } }], params: { pricing: 'tokens', model: '', usageField: '', options: {} }, routes: {} });
 			await assert.rejects(execute.call(f.ctx), { message: 'No model given for the tokens of item 0: set Model or include "model" in the item' });

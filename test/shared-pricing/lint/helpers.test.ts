@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { formatCount } from '../../../shared-pricing/src/lint/helpers/formatCount';
 import { formatMessage } from '../../../shared-pricing/src/lint/helpers/formatMessage';
-import { readRawNodes } from '../../../shared-pricing/src/lint/helpers/readRawNodes';
+import { parseWorkflowDocument } from '../../../shared-pricing/src/document/parseWorkflowDocument';
+import { rawNodeMap } from '../../../shared-pricing/src/lint/helpers/rawNodeMap';
 import { stableHash } from '../../../shared-pricing/src/lint/helpers/stableHash';
 
 describe('lint helpers', () => {
@@ -16,7 +17,7 @@ describe('lint helpers', () => {
   });
 
   it('does read raw nodes from half-typed JSON without throwing', () => {
-    const nodes = readRawNodes('{"nodes": [{"name": "A", "type": "t.a", "parameters": {"x": 1}}, {"name": "B", "type": "t.b"');
+    const nodes = rawNodeMap(parseWorkflowDocument('{"nodes": [{"name": "A", "type": "t.a", "parameters": {"x": 1}}, {"name": "B", "type": "t.b"').rawNodes);
     assert.deepEqual([...nodes.values()], [
       { name: 'A', type: 't.a', disabled: false, parameters: { x: 1 } },
       { name: 'B', type: 't.b', disabled: false, parameters: {} },
@@ -24,7 +25,7 @@ describe('lint helpers', () => {
   });
 
   it('does read no nodes from text that is not a workflow', () => {
-    assert.equal(readRawNodes('[1, 2]').size, 0);
+    assert.equal(rawNodeMap(parseWorkflowDocument('[1, 2]').rawNodes).size, 0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { lineAndColumn, parseJsonDocument } from '../../../shared-pricing/src/validation';
+import { parseJsonDocument } from '../../../shared-pricing/src/validation';
 import { PricingError } from '../../../shared-pricing/src/errors';
 
 describe('parseJsonDocument', () => {
@@ -23,11 +23,5 @@ describe('parseJsonDocument', () => {
       () => parseJsonDocument('', 'plan'),
       (error: unknown) => error instanceof PricingError && error.code === 'invalid-json' && error.message === 'plan is not valid JSON at line 1, column 1: expected a value',
     );
-  });
-});
-
-describe('lineAndColumn', () => {
-  it('counts 1-based lines and columns', () => {
-    assert.deepEqual(lineAndColumn('ab\ncd\nef', 7), { line: 3, column: 2 });
   });
 });

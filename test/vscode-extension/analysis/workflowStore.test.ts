@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { WorkflowStore, type Timers } from '../../../vscode-extension/src/analysis/workflowStore';
-import { fakeSettings, LOOP_TEXT } from '../fixtures';
+import { fakeSettings, LOOP_TEXT, textOf } from '../fixtures';
 import { StubDocument } from '../vscode-stub';
 
 /** Timers that run only when the test says so. */
@@ -36,7 +37,7 @@ describe('unit: WorkflowStore', () => {
     const timers = manualTimers();
     const texts: string[] = [];
     const settings = fakeSettings();
-    const store = new WorkflowStore({ ...settings, analyze: (text, ...rest) => (texts.push(text), settings.analyze(text, ...rest)) }, 300, timers);
+    const store = new WorkflowStore({ ...settings, analyze: (text, ...rest) => (texts.push(textOf(text)), settings.analyze(text, ...rest)) }, 300, timers);
     const doc = new StubDocument(LOOP_TEXT);
     store.get(doc);
     for (const suffix of [' ', '  ', '   ']) {
@@ -80,6 +81,19 @@ describe('unit: WorkflowStore', () => {
     timers.flush();
     const entry = store.get(doc);
     assert.deepEqual([entry?.kind, entry?.stale, entry?.version, entry?.nodes.size], ['workflow', true, 2, 6]);
+  });
+
+  it('redoes the analysis with new settings from the parse it already has of an unchanged text', () => {
+    const store = new WorkflowStore(fakeSettings(), 300, manualTimers());
+    const doc = new StubDocument(LOOP_TEXT);
+    const before = store.get(doc)?.document;
+    const parse = sinon.spy(JSON, 'parse');
+    try {
+      store.reconfigure(fakeSettings(undefined, { maxChars: 4_000_000 }), [doc]);
+      assert.deepEqual([parse.callCount, store.get(doc)?.document === before, store.current.maxChars], [0, true, 4_000_000]);
+    } finally {
+      parse.restore();
+    }
   });
 
   it('ignores documents that are not JSON', () => {

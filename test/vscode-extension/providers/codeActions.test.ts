@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
-import { valueAt } from '../../../vscode-extension/src/analysis/editWorkflow';
+import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
 import { createCodeActionProvider, OPEN_RULE_DOC } from '../../../vscode-extension/src/providers/codeActions';
 import { createDiagnostics } from '../../../vscode-extension/src/providers/diagnostics';
 import { getPriceBook } from '../../../shared-pricing/src';
 import { findingOn, LOOP_TEXT } from '../fixtures';
 import { StubDiagnosticCollection, type WorkspaceEdit } from '../vscode-stub';
 import { setup } from './setup';
+
+/** The value at `path` of an edited text, read by jsonc-parser (not by the code under test). */
+const valueAt = (text: string, path: JSONPath): unknown => {
+  const root = parseTree(text);
+  return root && findNodeAtLocation(root, path)?.value;
+};
 
 /** The fixture with one finding on `node`, and the code actions offered for it. */
 function actionsFor(node: string, ruleId: string) {

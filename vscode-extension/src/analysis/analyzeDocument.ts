@@ -1,10 +1,7 @@
-import { parsedStrictly, type AnalyzeContext, type AnalyzeWorkflow, type AssumptionConfig, type Finding, type NodeEstimate, type PriceBook, type WorkflowAnalysis } from '../../../shared-pricing/src';
-import { lineStarts } from './lineIndex';
-import { locateNodes, type NodeLocation, type WorkflowShape } from './locateNodes';
-import { scanNodeLocations } from './scanNodeLocations';
+import { lineIndex, parseWorkflowDocument, type AnalyzeContext, type AnalyzeWorkflow, type AssumptionConfig, type Finding, type LineIndex, type NodeEstimate, type NodeLocation, type PriceBook, type WorkflowAnalysis, type WorkflowDocument } from '../../../shared-pricing/src';
 
-/** The lint rules run over an analysis (shared-pricing's `lintWorkflow` with the configured rules), returning their findings. */
-export type LintAnalysis = (analysis: WorkflowAnalysis, text: string) => Finding[];
+/** The lint rules run over an analysis (shared-pricing's `lintWorkflow` with the configured rules), given the document it was made from. */
+export type LintAnalysis = (analysis: WorkflowAnalysis, document: WorkflowDocument) => Finding[];
 
 /** What the wiring layer hands the analysis: the price book, the config, limits. */
 export interface AnalysisSettings {
@@ -24,52 +21,48 @@ export interface DocumentAnalysis {
   /** `workflow`: analysed; `other`: JSON that is not a workflow (the extension shows nothing); `too-large`, `failed`: see `message`. */
   kind: 'workflow' | 'other' | 'too-large' | 'failed';
   analysis?: WorkflowAnalysis;
+  /** The one parse of this version (not made for a `too-large` file): every provider reads it, none parses again. */
+  document?: WorkflowDocument;
   /** By node name. */
   nodes: Map<string, { estimate: NodeEstimate; location?: NodeLocation }>;
   /** Estimator findings and lint findings, deduplicated. */
   findings: Finding[];
-  lineStarts: number[];
+  /** Offsets ↔ positions of the analysed text (the document's own index). */
+  lines: LineIndex;
   message?: string;
-  /** JSON syntax errors jsonc-parser recovered from. */
+  /** JSON syntax errors jsonc-parser recovered from (nesting too deep to read counts as one). */
   syntaxErrors: number;
   /** True when this is the last good analysis kept while the text is half-typed and unreadable. */
   stale?: boolean;
 }
 
 /**
- * Analyses one document text: recognises an n8n workflow (a `nodes` array and a `connections`
- * object), runs `analyzeWorkflow` and the lint rules, and never throws — a failure becomes a
- * `failed` result with a message for the status bar.
+ * Analyses one document text: parses it once, recognises an n8n workflow (a `nodes` array and a
+ * `connections` object), runs `analyzeWorkflow` and the lint rules on that same parse, and never
+ * throws — a failure becomes a `failed` result with a message for the status bar. `parsed`, an
+ * earlier parse of this same text (new settings, same version), is used instead of parsing again.
  */
-export function analyzeDocument(text: string, version: number, fileName: string, settings: AnalysisSettings): DocumentAnalysis {
-  const base = { version, nodes: new Map(), findings: [] as Finding[], lineStarts: [0], syntaxErrors: 0 };
+export function analyzeDocument(text: string, version: number, fileName: string, settings: AnalysisSettings, parsed?: WorkflowDocument): DocumentAnalysis {
+  const base = { version, nodes: new Map(), findings: [] as Finding[], syntaxErrors: 0 };
   if (text.length > settings.maxChars) {
     // Too large to parse on every edit; a plain search tells a big workflow from other big JSON (lock files, data).
-    if (!text.includes('"nodes"') || !text.includes('"connections"')) return { ...base, kind: 'other' };
+    const lines = lineIndex(text);
+    if (!text.includes('"nodes"') || !text.includes('"connections"')) return { ...base, lines, kind: 'other' };
     const mb = (n: number) => (n / 1_000_000).toFixed(1);
-    return { ...base, kind: 'too-large', message: `file is ${mb(text.length)} MB, over the ${mb(settings.maxChars)} MB limit (setting n8nCredits.maxFileSizeMB)` };
+    return { ...base, lines, kind: 'too-large', message: `file is ${mb(text.length)} MB, over the ${mb(settings.maxChars)} MB limit (setting n8nCredits.maxFileSizeMB)` };
   }
-  // One parse per keystroke: the scan takes the text for strict JSON and the analysis' own parse
-  // confirms it (below); a text it does not take for a workflow gets the full check at once.
-  const scanned = scanNodeLocations(text);
-  let shape: WorkflowShape = scanned.isWorkflow ? scanned : locateNodes(text);
-  if (!shape.isWorkflow) return { ...base, kind: 'other', syntaxErrors: shape.syntaxErrors };
+  const document = parsed?.text === text ? parsed : parseWorkflowDocument(text);
+  const read = { ...base, document, lines: document.lines, syntaxErrors: document.syntaxErrors.length + (document.tooDeep ? 1 : 0) };
+  if (!document.isWorkflow) return { ...read, kind: 'other' };
   try {
-    const analysis = settings.analyze(text, settings.priceBook, settings.config, { fileName, resolveWorkflow: settings.resolveWorkflow });
-    if (shape === scanned && parsedStrictly(analysis, text) !== true) {
-      // Not strict JSON (or not known to be): jsonc-parser's tree, which recovers from errors, decides.
-      shape = locateNodes(text);
-      if (!shape.isWorkflow) return { ...base, kind: 'other', syntaxErrors: shape.syntaxErrors };
-    }
-    const lintFindings = settings.lint && analysis.ok ? settings.lint(analysis, text) : [];
-    const byName = new Map(shape.nodes.filter((l) => l.name !== undefined).map((l) => [l.name as string, l]));
+    const analysis = settings.analyze(document, settings.priceBook, settings.config, { fileName, resolveWorkflow: settings.resolveWorkflow });
+    const lintFindings = settings.lint && analysis.ok ? settings.lint(analysis, document) : [];
+    const byName = new Map(document.nodes.filter((l) => l.name !== undefined).map((l) => [l.name as string, l]));
     const nodes = new Map(analysis.nodes.map((estimate) => [estimate.name, { estimate, location: byName.get(estimate.name) }]));
-    return { ...base, kind: 'workflow', analysis, nodes, findings: dedupe([...analysis.findings, ...analysis.nodes.flatMap((n) => n.findings), ...lintFindings]), lineStarts: lineStarts(text), syntaxErrors: shape.syntaxErrors };
+    return { ...read, kind: 'workflow', analysis, nodes, findings: dedupe([...analysis.findings, ...analysis.nodes.flatMap((n) => n.findings), ...lintFindings]) };
   } catch (error) {
     // A bug in the analysis must not take the extension host down: report it, keep the editor going.
-    if (shape === scanned) shape = locateNodes(text);
-    if (!shape.isWorkflow) return { ...base, kind: 'other', syntaxErrors: shape.syntaxErrors };
-    return { ...base, kind: 'failed', syntaxErrors: shape.syntaxErrors, message: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { ...read, kind: 'failed', message: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 

@@ -1,10 +1,9 @@
 import type { Position, Range, VscodeApi } from '../api';
 import type { DocumentAnalysis } from './analyzeDocument';
-import { positionOf } from './lineIndex';
 
 /** A vscode Position for an offset of the analysed text. */
 export function toPosition(api: VscodeApi, entry: DocumentAnalysis, offset: number): Position {
-  const p = positionOf(entry.lineStarts, offset);
+  const p = entry.lines.positionAt(offset);
   return new api.Position(p.line, p.character);
 }
 

@@ -1,3 +1,4 @@
+import type { WorkflowDocument } from '../../../shared-pricing/src';
 import type { Disposable, TextDocument } from '../api';
 import { analyzeDocument, type AnalysisSettings, type DocumentAnalysis } from './analyzeDocument';
 
@@ -55,8 +56,10 @@ export class WorkflowStore implements Disposable {
   /** New settings (price book, budgets, assumptions): every cached analysis is redone. */
   reconfigure(settings: AnalysisSettings, open: readonly TextDocument[]): void {
     this.settings = settings;
+    // The texts have not changed: each keeps its parse, only the analysis is redone.
+    const parsed = new Map([...this.entries].map(([key, entry]) => [key, entry.document]));
     this.entries.clear();
-    for (const document of open) this.analyzeNow(document);
+    for (const document of open) this.analyzeNow(document, parsed.get(document.uri.toString()));
   }
 
   get current(): AnalysisSettings {
@@ -74,9 +77,9 @@ export class WorkflowStore implements Disposable {
     this.listeners.clear();
   }
 
-  private analyzeNow(document: TextDocument): DocumentAnalysis {
+  private analyzeNow(document: TextDocument, parsed?: WorkflowDocument): DocumentAnalysis {
     const key = document.uri.toString();
-    let result = analyzeDocument(document.getText(), document.version, document.fileName, this.settings);
+    let result = analyzeDocument(document.getText(), document.version, document.fileName, this.settings, parsed);
     const previous = this.entries.get(key);
     // Half-typed JSON that no longer reads (or analyses) as a workflow: keep showing the last good analysis.
     if ((result.kind === 'other' || result.kind === 'failed') && result.syntaxErrors > 0 && previous?.kind === 'workflow') {

@@ -1,5 +1,5 @@
 import type { CodeAction, CodeActionProvider, Diagnostic, Range, TextDocument, VscodeApi } from '../api';
-import type { NodeEstimate, PriceBook } from '../../../shared-pricing/src';
+import type { NodeEstimate, PriceBook, WorkflowDocument } from '../../../shared-pricing/src';
 import type { WorkflowStore } from '../analysis/workflowStore';
 import { cheaperModels } from '../analysis/cheaperModels';
 import { modelPath, nodePath, setValue, valueAt } from '../analysis/editWorkflow';
@@ -32,6 +32,8 @@ export function createCodeActionProvider(api: VscodeApi, store: WorkflowStore): 
       const entry = store.get(document);
       if (!entry?.analysis || entry.kind !== 'workflow') return [];
       const text = document.getText();
+      // Edits are made against the parse of this very text; a stale entry (half-typed JSON) gets none.
+      const parsed = entry.document?.text === text ? entry.document : undefined;
       const actions: CodeAction[] = [];
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
@@ -46,23 +48,23 @@ export function createCodeActionProvider(api: VscodeApi, store: WorkflowStore): 
           action.isPreferred = preferred;
           actions.push(action);
         };
-        if (node) {
-          const path = nodePath(text, node.name);
+        if (node && parsed) {
+          const path = nodePath(parsed, node.name);
           if (path) {
-            for (const [i, { title, edits }] of modelFixes(text, node, entry.nodes, store.current.priceBook).entries()) fix(title, edits, i === 0);
+            for (const [i, { title, edits }] of modelFixes(parsed, node, entry.nodes, store.current.priceBook).entries()) fix(title, edits, i === 0);
             if (!node.path.some((s) => s.kind === 'execute-once') && (node.runs.expected > 1 || node.items.expected > 1) && !node.parent) {
               fix(`Set executeOnce on "${node.name}" (run once for all items)`, setValue(text, [...path, 'executeOnce'], true));
             }
             const loop = node.loops[node.loops.length - 1];
-            const loopPath = loop ? nodePath(text, loop) : undefined;
+            const loopPath = loop ? nodePath(parsed, loop) : undefined;
             if (loop && loopPath) {
-              const current = valueAt(text, [...loopPath, 'parameters', 'batchSize']);
+              const current = valueAt(parsed, [...loopPath, 'parameters', 'batchSize']);
               const size = typeof current === 'number' ? current : 1;
               for (const next of BATCH_SIZES.filter((n) => n > size).slice(0, 2)) fix(`Set the batch size of "${loop}" to ${next}`, setValue(text, [...loopPath, 'parameters', 'batchSize'], next));
             }
             const guess = node.assumptions.find((a) => a.source === 'default' && a.unbounded) ?? node.assumptions.find((a) => a.source === 'default');
             if (guess) {
-              const notes = valueAt(text, [...path, 'notes']);
+              const notes = valueAt(parsed, [...path, 'notes']);
               const line = `credits: ${notesKey(guess.name)}=${guess.value}`;
               fix(`Write the assumption "${line}" into the notes of "${node.name}"`, setValue(text, [...path, 'notes'], typeof notes === 'string' && notes ? `${notes}\n${line}` : line));
             }
@@ -92,15 +94,15 @@ function nodeAt(nodes: Map<string, { estimate: NodeEstimate; location?: { offset
 }
 
 /** "Switch to a cheaper model" edits for the node, or for its model sub-nodes when it is an agent. */
-function modelFixes(text: string, node: NodeEstimate, nodes: Map<string, { estimate: NodeEstimate }>, book: PriceBook): { title: string; edits: Edit[] }[] {
+function modelFixes(parsed: WorkflowDocument, node: NodeEstimate, nodes: Map<string, { estimate: NodeEstimate }>, book: PriceBook): { title: string; edits: Edit[] }[] {
   const candidates = [node, ...[...nodes.values()].map((n) => n.estimate).filter((n) => n.parent === node.name)];
   const fixes: { title: string; edits: Edit[] }[] = [];
   for (const candidate of candidates) {
-    const path = nodePath(text, candidate.name);
-    const found = path && modelPath(text, path);
+    const path = nodePath(parsed, candidate.name);
+    const found = path && modelPath(parsed, path);
     if (!found) continue;
     for (const model of cheaperModels(book, found.model)) {
-      fixes.push({ title: `Switch "${candidate.name}" to the cheaper model ${model}`, edits: setValue(text, found.path, model) });
+      fixes.push({ title: `Switch "${candidate.name}" to the cheaper model ${model}`, edits: setValue(parsed.text, found.path, model) });
     }
   }
   return fixes;

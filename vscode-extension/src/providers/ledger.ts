@@ -1,3 +1,4 @@
+import type { LedgerEntryJson, LedgerOk, LedgerQuery, LedgerRouteKey } from '../../../ledger/src/http/contract';
 import type { NodeActual } from '../render/hover';
 
 /** The secret storage key of the ledger API key. */
@@ -11,30 +12,45 @@ export interface LedgerSource {
   fetch: FetchLike;
 }
 
+/** The ledger routes the extension calls; each must be a route of the ledger's contract (checked by tsc and a test). */
+export const LEDGER_ROUTES = { entries: 'GET /v1/entries' } as const satisfies Record<string, LedgerRouteKey>;
+
+/** Entries read per refresh: the newest page the ledger gives (its most). */
+const ENTRY_PAGE = 1000;
+
 /**
- * Reads each node's measured average for one workflow from the ledger's report API
- * (`GET /v1/reports/nodes?workflowId=…`, rows `{ node, millicredits, executions }`).
- * Returns an error string instead of throwing: the ledger is optional.
+ * Reads each node's measured average per execution for one workflow from the ledger's newest entries
+ * (`GET /v1/entries?workflowId=…&limit=1000`, a member or admin key): per node name, the millicredits of its
+ * entries over the number of executions they came from. Returns an error string instead of throwing: the
+ * ledger is optional.
  */
 export async function fetchNodeActuals(source: LedgerSource, workflowId: string): Promise<Map<string, NodeActual> | { error: string }> {
-  const url = `${source.url.replace(/\/+$/, '')}/v1/reports/nodes?workflowId=${encodeURIComponent(workflowId)}`;
+  const query = new URLSearchParams({ workflowId, limit: String(ENTRY_PAGE) } satisfies LedgerQuery<typeof LEDGER_ROUTES.entries>);
+  const path = LEDGER_ROUTES.entries.slice('GET '.length);
+  const url = `${source.url.replace(/\/+$/, '')}${path}?${query.toString()}`;
   try {
     const response = await source.fetch(url, { headers: { accept: 'application/json', ...(source.key ? { authorization: `Bearer ${source.key}` } : {}) } });
     if (!response.ok) return { error: `ledger answered ${response.status} for ${url}` };
-    const body = (await response.json()) as { nodes?: unknown; rows?: unknown };
-    const rows = Array.isArray(body?.nodes) ? body.nodes : Array.isArray(body?.rows) ? body.rows : [];
-    const actuals = new Map<string, NodeActual>();
-    for (const row of rows as Record<string, unknown>[]) {
-      const name = row.node ?? row.nodeName ?? row.key;
-      const total = row.millicredits;
-      const executions = row.executions ?? row.entries;
-      if (typeof name !== 'string' || typeof total !== 'number' || typeof executions !== 'number' || executions <= 0) continue;
-      actuals.set(name, { average: total / executions, executions });
-    }
-    return actuals;
+    const body = (await response.json()) as LedgerOk<typeof LEDGER_ROUTES.entries>;
+    return averagePerNode(Array.isArray(body?.entries) ? body.entries : []);
   } catch (error) {
     return { error: `ledger not reachable at ${source.url}: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Per node name: its entries' millicredits over the executions they belong to (entries without either are left out). */
+function averagePerNode(entries: LedgerEntryJson[]): Map<string, NodeActual> {
+  const totals = new Map<string, { millicredits: number; executions: Set<string> }>();
+  for (const entry of entries) {
+    if (!entry.nodeName || !entry.executionId) continue;
+    const total = totals.get(entry.nodeName) ?? { millicredits: 0, executions: new Set<string>() };
+    total.millicredits += entry.millicredits;
+    total.executions.add(entry.executionId);
+    totals.set(entry.nodeName, total);
+  }
+  const actuals = new Map<string, NodeActual>();
+  for (const [name, total] of totals) actuals.set(name, { average: total.millicredits / total.executions.size, executions: total.executions.size });
+  return actuals;
 }
 
 /** Caches the actuals per workflow, refreshing at most once a `ttlMs`; `onChange` hears new data. */

@@ -1,23 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import type { BalanceCard, FailureCount } from '../../store/types';
 import { resolveWorkspace, type AppContext } from '../context';
-import { okObject } from '../schemas';
+import type { AdmissionJson } from '../contract';
+import { getAdmission } from '../contract/reports';
+import { contractRoute, type LedgerApp } from '../contractRoute';
 
 /** n8n modes started from the editor: never refused by the admission check (the user is watching). */
 export const EDITOR_MODES: readonly string[] = ['manual'];
 
-export interface Admission {
-  allowed: boolean;
-  /** Why not: `credits-exhausted`, `daily-limit` or `circuit-open`; null when allowed. */
-  reason: 'credits-exhausted' | 'daily-limit' | 'circuit-open' | null;
-  message: string | null;
-  /** When credits renew (period or day), null when not refused for credits. */
-  renewsAt: string | null;
-  exhaustion: BalanceCard['exhaustion'];
-  totalAvailable: number;
-  dailyRemaining: number | null;
-  consecutiveFailures: number;
-}
+/** The admission answer (the contract's `admission` schema). */
+export type Admission = AdmissionJson;
 
 /**
  * Decides whether a new execution may start: under `pause`, not while the workspace is depleted or over its daily
@@ -44,24 +35,8 @@ export function decideAdmission(card: BalanceCard, failures: FailureCount | null
 }
 
 /** `GET /v1/admission?workflowId=&mode=`: may a new execution start now? What the n8n hook asks before each run. */
-export function admissionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: { workspaceId?: string; workflowId?: string; mode?: string } }>('/v1/admission', {
-    config: { roles: ['admin', 'member', 'meter'] },
-    schema: {
-      tags: ['usage'],
-      summary: 'Whether a new execution may start: the pause policy, the daily limit and the workflow\'s circuit breaker',
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          workspaceId: { type: 'string', minLength: 1, maxLength: 200 },
-          workflowId: { type: 'string', minLength: 1, maxLength: 200 },
-          mode: { type: 'string', minLength: 1, maxLength: 40, description: 'n8n execution mode; `manual` (editor) runs are always admitted' },
-        },
-      },
-      response: { 200: okObject('allowed, reason, message, renewsAt, and the figures behind them') },
-    },
-  }, async (request) => {
+export function admissionRoutes(app: LedgerApp, ctx: AppContext): void {
+  app.get(getAdmission.url, contractRoute(getAdmission), async (request) => {
     const ws = await resolveWorkspace(ctx, request);
     const card = await ctx.store.balance(ws.id);
     const failures = request.query.workflowId ? await ctx.store.getFailureCount(ws.id, request.query.workflowId) : null;

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { priceExecution } from '../../../../shared-pricing/src/execution/priceExecution';
 import type { ExecutionRun, PricedExecution, Workflow } from '../../../../shared-pricing/src/execution/types';
 import { PricingError } from '../../../../shared-pricing/src/errors';
@@ -6,73 +5,33 @@ import { isLedgerError, type LedgerError } from '../../store/errors';
 import type { ChargeOutcome } from '../../store/types';
 import { principalOf } from '../auth';
 import { memberScope, resolveWorkspace, type AppContext } from '../context';
+import { getExecutionEntries, postExecution } from '../contract/executions';
+import { contractRoute, type LedgerApp } from '../contractRoute';
 import { ApiError, fromLedgerError } from '../errors';
 import { entryJson, outcomeJson, tally } from '../outcomes';
 import { priceBookOf } from '../pricing';
-import { nullableText, okObject, workspaceQuery } from '../schemas';
 import { countOutcomes } from './usage';
-
-interface ExecutionBody {
-  workflow: Workflow;
-  run: Omit<ExecutionRun, 'executionId'> & { executionId?: string };
-  /** The execution id when `run` is n8n's IRun as the hook gets it (which has none). */
-  executionId?: string;
-  workflowId?: string | null;
-  workflowName?: string | null;
-  memberId?: string | null;
-}
 
 /** Largest run-data body `POST /v1/executions` accepts (bytes). */
 export const EXECUTION_BODY_LIMIT = 32 * 1024 * 1024;
 
 /** `POST /v1/executions` prices n8n run data and records each node run idempotently; `GET …/:id/entries` reads them back. */
-export function executionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: ExecutionBody }>('/v1/executions', {
-    config: { roles: ['admin', 'member', 'meter'] },
+export function executionRoutes(app: LedgerApp, ctx: AppContext): void {
+  app.post(postExecution.url, {
+    ...contractRoute(postExecution),
     // Run data carries every item n8n produced: allow more than the default limit here.
     bodyLimit: Math.max(app.initialConfig.bodyLimit ?? 0, EXECUTION_BODY_LIMIT),
-    schema: {
-      tags: ['usage'],
-      summary: 'Price an n8n execution and record one charge per node run',
-      description: 'The service prices `run` (n8n run data with its executionId) against `workflow` with the workspace plan\'s price book. Each charge has the key `executionId:nodeName:runIndex:kind`, so posting the same execution again (a resumed or retried execution) records only what is new.',
-      querystring: workspaceQuery,
-      body: {
-        type: 'object',
-        required: ['workflow', 'run'],
-        additionalProperties: false,
-        properties: {
-          workflow: {
-            type: 'object',
-            required: ['nodes', 'connections'],
-            properties: {
-              id: { type: ['string', 'number', 'null'] },
-              name: { type: ['string', 'null'] },
-              nodes: { type: 'array', maxItems: 5000, items: { type: 'object', required: ['name', 'type'], properties: { name: { type: 'string' }, type: { type: 'string' } } } },
-              connections: { type: 'object' },
-            },
-          },
-          run: {
-            type: 'object',
-            properties: { executionId: { type: 'string', minLength: 1, maxLength: 200 }, mode: { type: 'string' }, status: { type: 'string' }, data: { type: ['object', 'null'] } },
-          },
-          executionId: { type: 'string', minLength: 1, maxLength: 200, description: 'The execution id, when `run` (n8n IRun) does not carry it' },
-          workflowId: nullableText,
-          workflowName: nullableText,
-          memberId: nullableText,
-        },
-      },
-      response: { 200: okObject('The priced execution and the outcome of each charge') },
-    },
   }, async (request) => {
     const principal = principalOf(request);
     const ws = await resolveWorkspace(ctx, request);
-    const { workflow } = request.body;
+    // The contract checks only the outline of n8n's run data; pricing checks the rest (a PricingError is a 400).
+    const workflow = request.body.workflow as Workflow;
     const executionId = request.body.executionId ?? request.body.run.executionId;
     if (!executionId) throw new ApiError(400, 'invalid_request', 'the execution id is missing: send run.executionId or executionId', 'run.executionId');
     if (request.body.executionId && request.body.run.executionId && request.body.executionId !== request.body.run.executionId) {
       throw new ApiError(400, 'invalid_request', 'executionId and run.executionId differ', 'executionId');
     }
-    const run: ExecutionRun = { ...request.body.run, executionId };
+    const run: ExecutionRun = { ...(request.body.run as Omit<ExecutionRun, 'executionId'>), executionId };
     const memberId = memberScope(principal, request.body.memberId) ?? null;
     const workflowId = request.body.workflowId ?? (workflow.id == null ? null : String(workflow.id));
     const workflowName = request.body.workflowName ?? workflow.name ?? null;
@@ -113,16 +72,7 @@ export function executionRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   });
 
-  app.get<{ Params: { executionId: string } }>('/v1/executions/:executionId/entries', {
-    config: { roles: ['admin', 'member'] },
-    schema: {
-      tags: ['reports'],
-      summary: 'The ledger entries of one execution (several when it paused and resumed)',
-      params: { type: 'object', required: ['executionId'], properties: { executionId: { type: 'string', minLength: 1, maxLength: 200 } } },
-      querystring: workspaceQuery,
-      response: { 200: okObject('The entries, oldest first') },
-    },
-  }, async (request) => {
+  app.get(getExecutionEntries.url, contractRoute(getExecutionEntries), async (request) => {
     const principal = principalOf(request);
     const ws = await resolveWorkspace(ctx, request);
     let entries = await ctx.store.entriesOfExecution(ws.id, request.params.executionId);

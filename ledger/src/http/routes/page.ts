@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { PAGE_CSS, PAGE_JS } from '../../billing-page/assets';
 import { buildPageModel, type PageQuery } from '../../billing-page/buildModel';
 import { renderPage, renderSignIn } from '../../billing-page/render';
 import { SESSION_COOKIE } from '../auth';
 import type { AppContext } from '../context';
+import { deleteSession, postSession } from '../contract/system';
+import { contractRoute, type LedgerApp } from '../contractRoute';
 import { errorBody } from '../errors';
 import { hashApiKey } from '../keys';
 
@@ -19,7 +21,7 @@ function secureHeaders(reply: FastifyReply): FastifyReply {
 }
 
 /** The billing page at `/`, its assets, and sign-in/out (`POST`/`DELETE /session`). */
-export function pageRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function pageRoutes(app: LedgerApp, ctx: AppContext): void {
   const hidden = { hide: true };
 
   app.get<{ Querystring: PageQuery & { workspaceId?: string } }>('/', {
@@ -49,15 +51,7 @@ export function pageRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/assets/page.js', { config: { public: true }, schema: hidden }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(PAGE_JS));
 
-  app.post<{ Body: { key: string } }>('/session', {
-    config: { public: true },
-    schema: {
-      tags: ['page'],
-      summary: 'Sign the billing page in with an API key (sets an HttpOnly, SameSite=Strict session cookie)',
-      security: [],
-      body: { type: 'object', required: ['key'], additionalProperties: false, properties: { key: { type: 'string', minLength: 1, maxLength: 200 } } },
-    },
-  }, async (request: FastifyRequest<{ Body: { key: string } }>, reply) => {
+  app.post(postSession.url, contractRoute(postSession), async (request, reply) => {
     const hash = hashApiKey(request.body.key.trim());
     const record = await ctx.store.findApiKeyByHash(hash);
     if (!record) return reply.status(401).send(errorBody('unauthorized', 'that key is not valid', 'key'));
@@ -66,10 +60,7 @@ export function pageRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.send({ role: record.role, name: record.name });
   });
 
-  app.delete('/session', {
-    config: { public: true },
-    schema: { tags: ['page'], summary: 'Sign out', security: [] },
-  }, async (request, reply) => {
+  app.delete(deleteSession.url, contractRoute(deleteSession), async (request, reply) => {
     ctx.sessions.delete(request.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.send({ signedOut: true });

@@ -1,19 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
-import { buildOpenApi } from '../openapi';
-import { okObject } from '../schemas';
+import type { LedgerOk } from '../contract';
+import { getHealthz, getMetrics, getOpenApi, getReadyz } from '../contract/system';
+import { contractRoute, type LedgerApp } from '../contractRoute';
 
 /** Health, readiness, Prometheus metrics and the OpenAPI document. */
-export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/healthz', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Liveness (no key needed)', response: { 200: okObject('Alive') } },
-  }, async () => ({ status: 'ok', version: ctx.version }));
+export function systemRoutes(app: LedgerApp, ctx: AppContext): void {
+  app.get(getHealthz.url, contractRoute(getHealthz), async () => ({ status: 'ok' as const, version: ctx.version }));
 
-  app.get('/readyz', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Readiness: the database answers and the process is not draining (no key needed)', response: { 200: okObject('Ready'), 503: okObject('Not ready') } },
-  }, async (_request, reply) => {
+  app.get(getReadyz.url, contractRoute(getReadyz), async (_request, reply) => {
     if (ctx.draining.value) return reply.status(503).send({ status: 'draining' });
     try {
       await ctx.store.getWorkspace('__readiness__');
@@ -23,17 +17,9 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 
-  app.get('/metrics', {
-    config: { roles: ['admin', 'member', 'meter'] },
-    schema: { tags: ['system'], summary: 'Prometheus metrics (text format 0.0.4)' },
-  }, async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(ctx.metrics.render()));
+  app.get(getMetrics.url, contractRoute(getMetrics), async (_request, reply) => reply.type(ctx.metrics.contentType).send(await ctx.metrics.render()));
 
-  let doc: Record<string, unknown> | null = null;
-  app.get('/v1/openapi.json', {
-    config: { roles: ['admin', 'member', 'meter'] },
-    schema: { tags: ['system'], summary: 'This document (OpenAPI 3.1)' },
-  }, async (_request, reply) => {
-    doc ??= buildOpenApi(ctx.routes, ctx.version);
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify(doc));
-  });
+  // Built by @fastify/swagger from the contract schemas the routes registered with (it keeps the document). Its
+  // OpenAPI interfaces have no index signatures, so they are cast to the contract's open objects.
+  app.get(getOpenApi.url, contractRoute(getOpenApi), async () => app.swagger() as unknown as LedgerOk<'GET /v1/openapi.json'>);
 }

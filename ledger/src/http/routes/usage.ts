@@ -1,14 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import type { ChargeInput, ChargeOutcome } from '../../store/types';
 import { isLedgerError } from '../../store/errors';
 import { principalOf } from '../auth';
 import { memberScope, resolveWorkspace, type AppContext } from '../context';
+import { postUsage, postUsageBatch } from '../contract/usage';
+import { contractRoute, type LedgerApp } from '../contractRoute';
 import { ApiError, errorBody, fromLedgerError } from '../errors';
 import { chargeInput, outcomeJson, tally } from '../outcomes';
-import { okObject, usageEvent, workspaceQuery } from '../schemas';
 
-const USAGE_ROLES = ['admin', 'member', 'meter'] as const;
-export const MAX_BATCH = 5000;
+export { MAX_BATCH } from '../contract/usage';
 
 /** Counts outcomes in the metrics. */
 export function countOutcomes(ctx: AppContext, outcomes: ChargeOutcome[]): void {
@@ -23,18 +22,8 @@ export function countOutcomes(ctx: AppContext, outcomes: ChargeOutcome[]): void 
 }
 
 /** `POST /v1/usage` (one event) and `POST /v1/usage/batch` (up to 5,000 in one transaction). */
-export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Body: Omit<ChargeInput, 'workspaceId'> }>('/v1/usage', {
-    config: { roles: USAGE_ROLES },
-    schema: {
-      tags: ['usage'],
-      summary: 'Record one usage event (idempotent by key)',
-      description: '201 when recorded, 200 when the key was already recorded with the same content, 409 when the key was recorded with different content, 402 when the plan refused it (nothing recorded).',
-      querystring: workspaceQuery,
-      body: usageEvent,
-      response: { 200: okObject('Duplicate: acknowledged, not debited twice'), 201: okObject('Recorded') },
-    },
-  }, async (request, reply) => {
+export function usageRoutes(app: LedgerApp, ctx: AppContext): void {
+  app.post(postUsage.url, contractRoute(postUsage), async (request, reply) => {
     const principal = principalOf(request);
     const ws = await resolveWorkspace(ctx, request);
     const outcome = await ctx.store.charge(chargeInput(ws.id, request.body, memberScope(principal, request.body.memberId)));
@@ -51,22 +40,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 
-  app.post<{ Body: { events: Array<Omit<ChargeInput, 'workspaceId'>> } }>('/v1/usage/batch', {
-    config: { roles: USAGE_ROLES },
-    schema: {
-      tags: ['usage'],
-      summary: 'Record up to 5,000 usage events in one transaction',
-      description: 'Outcomes come back in input order. A malformed event anywhere fails the whole batch with 400 naming `events.N.field`, and nothing is recorded.',
-      querystring: workspaceQuery,
-      body: {
-        type: 'object',
-        required: ['events'],
-        additionalProperties: false,
-        properties: { events: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: usageEvent } },
-      },
-      response: { 200: okObject('Outcomes in input order with counts') },
-    },
-  }, async (request) => {
+  app.post(postUsageBatch.url, contractRoute(postUsageBatch), async (request) => {
     const principal = principalOf(request);
     const ws = await resolveWorkspace(ctx, request);
     const events = request.body.events;

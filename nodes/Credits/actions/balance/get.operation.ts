@@ -9,7 +9,7 @@ export const description = updateDisplayOptions({ show: { resource: ['balance'],
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return [
 		await forEachItem(this, async (itemIndex) =>
-			expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/balance', undefined, undefined, itemIndex), 'Reading the balance', itemIndex),
+			expectOk(this, await ledgerRequest(this, 'GET', '/v1/balance', undefined, undefined, itemIndex), 'Reading the balance', itemIndex),
 		),
 	];
 }

@@ -65,8 +65,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const enough: INodeExecutionData[] = [];
 	const insufficient: INodeExecutionData[] = [];
 	if (items.length === 0) return [enough, insufficient];
-	const card = expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/balance'), 'Reading the balance');
-	const quote = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/quote', { millicredits: 0, mode: this.getMode() }), 'Reading the plan');
+	const card = expectOk(this, await ledgerRequest(this, 'GET', '/v1/balance'), 'Reading the balance');
+	const quote = expectOk(this, await ledgerRequest(this, 'POST', '/v1/quote', { millicredits: 0, mode: this.getMode() }), 'Reading the plan');
 	const plan = (quote.plan ?? {}) as IDataObject;
 	const free = quote.free === true || (this.getMode() === 'manual' && plan.editorRunsFree === true);
 	// What is left after the items before this one: each item that passes spends from both limits.

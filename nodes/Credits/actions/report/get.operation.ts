@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/items';
-import { expectOk, ledgerRequest } from '../../transport';
+import { expectOk, ledgerRequest, type LedgerQuery } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -66,14 +66,14 @@ export const description = updateDisplayOptions({ show: { resource: ['report'], 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return [
 		await forEachItem(this, async (itemIndex) => {
-			const qs: IDataObject = { by: this.getNodeParameter('by', itemIndex) as string };
+			const qs: LedgerQuery<'GET /v1/reports'> = { by: this.getNodeParameter('by', itemIndex) as LedgerQuery<'GET /v1/reports'>['by'] };
 			if (this.getNodeParameter('period', itemIndex) === 'custom') {
 				const from = this.getNodeParameter('from', itemIndex, '') as string;
 				const to = this.getNodeParameter('to', itemIndex, '') as string;
 				if (from) qs.from = new Date(from).toISOString();
 				if (to) qs.to = new Date(to).toISOString();
 			}
-			const report = expectOk.call(this, await ledgerRequest.call(this, 'GET', '/v1/reports', undefined, qs, itemIndex), 'Reading the report', itemIndex);
+			const report = expectOk(this, await ledgerRequest(this, 'GET', '/v1/reports', undefined, qs, itemIndex), 'Reading the report', itemIndex);
 			if (this.getNodeParameter('output', itemIndex) === 'report') return report;
 			const rows = Array.isArray(report.rows) ? (report.rows as IDataObject[]) : [];
 			return rows.map((row) => ({ ...row, by: qs.by as string }));

@@ -11,8 +11,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [
 		await forEachItem(this, async (itemIndex, item) => {
 			const id = reservationIdOf(this, itemIndex);
-			const response = await ledgerRequest.call(this, 'POST', `/v1/reservations/${encodeURIComponent(id)}/release`, undefined, undefined, itemIndex);
-			return { ...item.json, reservation: expectOk.call(this, response, 'Releasing the reservation', itemIndex) };
+			const response = await ledgerRequest(this, 'POST', `/v1/reservations/${encodeURIComponent(id)}/release`, undefined, undefined, itemIndex);
+			return { ...item.json, reservation: expectOk(this, response, 'Releasing the reservation', itemIndex) };
 		}),
 	];
 }

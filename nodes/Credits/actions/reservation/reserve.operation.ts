@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { creditsText, toMillicredits } from '../../helpers/amounts';
 import { defaultKey, forEachItem } from '../../helpers/items';
-import { expectOk, ledgerErrorText, ledgerRequest } from '../../transport';
+import { expectOk, ledgerErrorText, ledgerRequest, type LedgerBody } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,14 +53,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		await forEachItem(this, async (itemIndex, item) => {
 			const millicredits = toMillicredits(this.getNode(), this.getNodeParameter('amount', itemIndex), 'Amount', itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const body: IDataObject = { key: String(options.key || defaultKey(this, itemIndex, 'reserve')), millicredits };
+			const body: LedgerBody<'POST /v1/reservations'> = { key: String(options.key || defaultKey(this, itemIndex, 'reserve')), millicredits };
 			if (options.memberId) body.memberId = String(options.memberId);
 			if (options.expiresAt) body.expiresAt = new Date(String(options.expiresAt)).toISOString();
-			const response = await ledgerRequest.call(this, 'POST', '/v1/reservations', body, undefined, itemIndex);
+			const response = await ledgerRequest(this, 'POST', '/v1/reservations', body, undefined, itemIndex);
 			if (response.statusCode === 402) {
 				throw new NodeOperationError(this.getNode(), `The ledger refused to hold ${creditsText(millicredits)} credits for item ${itemIndex}: ${ledgerErrorText(response)}`, { itemIndex });
 			}
-			const reserved = expectOk.call(this, response, 'Reserving credits', itemIndex);
+			const reserved = expectOk(this, response, 'Reserving credits', itemIndex);
 			return { ...item.json, reservation: reserved.reservation, reservationStatus: reserved.status };
 		}),
 	];

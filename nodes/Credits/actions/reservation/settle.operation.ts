@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { creditsText, toMillicredits } from '../../helpers/amounts';
 import { defaultKey, forEachItem, runContext } from '../../helpers/items';
-import { expectOk, ledgerErrorText, ledgerRequest } from '../../transport';
+import { expectOk, ledgerErrorText, ledgerRequest, type LedgerBody } from '../../transport';
 import { reservationIdOf, reservationIdProperty } from './reservationId';
 
 const properties: INodeProperties[] = [
@@ -43,12 +43,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const id = reservationIdOf(this, itemIndex);
 			const millicredits = toMillicredits(this.getNode(), this.getNodeParameter('amount', itemIndex), 'Amount', itemIndex);
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const body: IDataObject = { ...run, key: String(options.key || defaultKey(this, itemIndex, 'settle')), millicredits, kind: 'settle', nodeType: this.getNode().type };
-			const response = await ledgerRequest.call(this, 'POST', `/v1/reservations/${encodeURIComponent(id)}/settle`, body, undefined, itemIndex);
+			const body: LedgerBody<'POST /v1/reservations/:id/settle'> = { ...run, key: String(options.key || defaultKey(this, itemIndex, 'settle')), millicredits, kind: 'settle', nodeType: this.getNode().type };
+			const response = await ledgerRequest(this, 'POST', `/v1/reservations/${encodeURIComponent(id)}/settle`, body, undefined, itemIndex);
 			if (response.statusCode === 402) {
 				throw new NodeOperationError(this.getNode(), `The ledger refused to settle ${creditsText(millicredits)} credits for item ${itemIndex}: ${ledgerErrorText(response)}`, { itemIndex });
 			}
-			return { ...item.json, credits: expectOk.call(this, response, 'Settling the reservation', itemIndex) };
+			return { ...item.json, credits: expectOk(this, response, 'Settling the reservation', itemIndex) };
 		}),
 	];
 }

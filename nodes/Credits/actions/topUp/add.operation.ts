@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/items';
-import { expectOk, ledgerRequest } from '../../transport';
+import { expectOk, ledgerRequest, type LedgerBody } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,9 +32,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const packId = String(this.getNodeParameter('packId', itemIndex) ?? '').trim();
 			if (!packId) throw new NodeOperationError(this.getNode(), `Pack is empty (item ${itemIndex})`, { itemIndex });
 			const key = String(this.getNodeParameter('key', itemIndex, '') ?? '').trim();
-			const body: IDataObject = { packId };
+			const body: LedgerBody<'POST /v1/topups'> = { packId };
 			if (key) body.key = key;
-			return expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/topups', body, undefined, itemIndex), 'Adding the top-up pack', itemIndex);
+			return expectOk(this, await ledgerRequest(this, 'POST', '/v1/topups', body, undefined, itemIndex), 'Adding the top-up pack', itemIndex);
 		}),
 	];
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { creditsText, toMillicredits } from '../../helpers/amounts';
 import { defaultKey, forEachItem, runContext } from '../../helpers/items';
-import { findTokenUsage } from '../../helpers/tokens';
-import { expectOk, ledgerErrorText, ledgerRequest } from '../../transport';
+import { readItemTokens } from '../../helpers/tokens';
+import { expectOk, ledgerErrorText, ledgerRequest, refusalOf, type LedgerBody } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -110,7 +110,7 @@ function quoteBody(ctx: IExecuteFunctions, itemIndex: number, json: IDataObject)
 		return { quote: { nodeType, items: units }, event: { kind: 'nodeType', nodeType } };
 	}
 	const field = String(ctx.getNodeParameter('usageField', itemIndex, '') ?? '');
-	const usage = findTokenUsage(json, field);
+	const usage = readItemTokens(ctx, json, field, itemIndex);
 	if (!usage) {
 		throw new NodeOperationError(node, `No token usage found in item ${itemIndex}${field ? ` at "${field}"` : ''}`, {
 			itemIndex,
@@ -130,12 +130,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const { quote, event } = quoteBody(this, itemIndex, item.json);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const key = String(options.key || defaultKey(this, itemIndex));
-		const priced = expectOk.call(this, await ledgerRequest.call(this, 'POST', '/v1/quote', { ...quote, mode: run.mode }, undefined, itemIndex), 'Pricing', itemIndex);
+		const priced = expectOk(this, await ledgerRequest(this, 'POST', '/v1/quote', { ...quote, mode: run.mode }, undefined, itemIndex), 'Pricing', itemIndex);
 		const millicredits = Number(priced.millicredits);
 		if (priced.free === true) {
 			return { ...item.json, credits: { status: 'free', key, millicredits: 0, reason: `editor run: free under plan "${String((priced.plan as IDataObject)?.name)}"` } };
 		}
-		const body: IDataObject = {
+		const body: LedgerBody<'POST /v1/usage'> = {
 			...run,
 			...event,
 			kind: event.kind === 'tokens' ? 'tokens' : 'usage',
@@ -144,15 +144,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			runIndex: Number(this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0),
 			memberId: options.memberId ? String(options.memberId) : null,
 		};
-		const response = await ledgerRequest.call(this, 'POST', '/v1/usage', body, undefined, itemIndex);
+		const response = await ledgerRequest(this, 'POST', '/v1/usage', body, undefined, itemIndex);
 		if (response.statusCode === 402) {
-			const outcome = (response.body.outcome ?? {}) as IDataObject;
+			const outcome = refusalOf(response);
 			throw new NodeOperationError(this.getNode(), `The ledger refused the charge of ${creditsText(millicredits)} credits for item ${itemIndex}: ${ledgerErrorText(response)}`, {
 				itemIndex,
-				description: outcome.renewsAt ? `Credits renew at ${String(outcome.renewsAt)}` : 'Top up or change the plan',
+				description: outcome?.renewsAt ? `Credits renew at ${outcome.renewsAt}` : 'Top up or change the plan',
 			});
 		}
-		const recorded = expectOk.call(this, response, 'Recording usage', itemIndex);
+		const recorded = expectOk(this, response, 'Recording usage', itemIndex);
 		return { ...item.json, credits: { ...recorded, reason: priced.reason } };
 	});
 	return [out];

@@ -1,7 +1,7 @@
 import type { RawNode } from '../types';
 
 /** The entries of a workflow's `nodes` array that have a name and a type, by name (a later one wins). */
-export function rawNodeMap(list: unknown[]): Map<string, RawNode> {
+export function rawNodeMap(list: readonly unknown[]): Map<string, RawNode> {
   const nodes = new Map<string, RawNode>();
   for (const entry of list) {
     if (!isRecord(entry) || typeof entry.name !== 'string' || typeof entry.type !== 'string') continue;
