@@ -17,6 +17,8 @@ export function zonedTimeToUtc(year: number, month: number, day: number, timeZon
   const first = wall - offsetAt(wall, timeZone);
   const second = wall - offsetAt(first, timeZone);
   if (first === second) return first;
-  // The offset changed between the guesses (a transition near this wall time): take the later one.
-  return Math.max(first, second);
+  // A transition near this wall time: the guesses that really show it (the earlier when it occurs twice);
+  // in a gap neither does, and the later one is the first valid instant.
+  const shows = [first, second].filter((t) => t + offsetAt(t, timeZone) === wall);
+  return shows.length > 0 ? Math.min(...shows) : Math.max(first, second);
 }

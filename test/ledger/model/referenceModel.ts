@@ -278,7 +278,8 @@ export class ReferenceModel {
     if (member && member.allocation !== null && this.consumed(this.s.periodStart, now, member.memberId) + amount > member.allocation) {
       return { status: 'refused', reason: 'member-allocation', renewsAt: iso(this.s.periodEnd) };
     }
-    if (amount <= this.free(now)) return null;
+    // Under pause or stop nothing is admitted once holds or debt take the balance below the amount, 0 included.
+    if (amount <= this.totalAvailable(now)) return null;
     if (this.s.plan.exhaustion === 'pause') return { status: 'refused', reason: 'insufficient-credits', renewsAt: iso(this.s.periodEnd) };
     if (this.s.plan.exhaustion === 'stop') return { status: 'refused', reason: 'credits-exhausted', renewsAt: null };
     return null;
@@ -367,7 +368,7 @@ export class ReferenceModel {
       this.checkAmount(g.millicredits);
       const same = g.key === undefined ? undefined : this.s.grants.find((x) => x.key === g.key);
       if (same) {
-        if (same.granted !== g.millicredits) throw new ModelError('key-conflict');
+        if (same.granted !== g.millicredits || same.kind !== g.kind) throw new ModelError('key-conflict');
         return { created: false, millicredits: same.granted, expiresAt: same.expiresAt === null ? null : iso(same.expiresAt) };
       }
       const live = this.s.grants.filter((x) => x.expiresAt === null || x.expiresAt > now).reduce((s, x) => s + this.remaining(x), 0);
@@ -470,10 +471,12 @@ export class ReferenceModel {
       this.validateCharge(c);
       const existing = this.s.entries.find((e) => e.key === c.key);
       if (!existing && r.state !== 'held') throw new ModelError(`reservation-${r.state}`);
-      if (existing) return this.chargeOne(c, now, 'settlement', r.id);
+      // A settlement is the hold's member's usage unless it names another.
+      const charge = { ...c, memberId: c.memberId ?? r.memberId };
+      if (existing) return this.chargeOne(charge, now, 'settlement', r.id);
       // The hold is freed and the measured amount charged in its place.
       r.state = 'settled';
-      const outcome = this.chargeOne(c, now, 'settlement', r.id);
+      const outcome = this.chargeOne(charge, now, 'settlement', r.id);
       if (outcome.status !== 'recorded') r.state = 'held';
       return outcome;
     });

@@ -101,8 +101,7 @@ export class Administration {
   private async recountPeriod(tx: Tx, ws: WorkspaceState, start: number): Promise<void> {
     const rows = await tx.all(
       `SELECT member_id, COALESCE(SUM(millicredits), 0) AS consumed FROM entries e
-       WHERE e.workspace_id = ? AND e.type IN ('charge', 'settlement') AND e.recorded_at >= ?
-         AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.workspace_id = e.workspace_id AND r.reverses_key = e.entry_key)
+       WHERE e.workspace_id = ? AND e.type IN ('charge', 'settlement', 'reversal') AND e.recorded_at >= ?
        GROUP BY member_id`,
       [ws.id, start],
     );

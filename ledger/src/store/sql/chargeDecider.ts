@@ -141,6 +141,6 @@ export class ChargeDecider extends WorkspaceTx {
     ctx.drafts.push(draft);
     const balance = this.available(ctx);
     // The entry object is shared with the draft so the id assigned at flush shows in the outcome.
-    return new LazyOutcome('recorded', input.key, draft, balance, Math.max(0, -balance)) as unknown as ChargeOutcome;
+    return new LazyOutcome('recorded', input.key, draft, balance, ctx.ws.overdraft) as unknown as ChargeOutcome;
   }
 }

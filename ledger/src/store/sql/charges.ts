@@ -158,12 +158,13 @@ export class Charges {
           effectiveAt: ctx.now, expiresAt: null, createdAt: ctx.now, endsWithPlan: false, note: `refund of repaid debt for "${reversesKey}"`, key: null,
         });
       }
-      if (original.recordedAt >= ctx.ws.dayStart) ctx.ws.dayConsumed = Math.max(0, ctx.ws.dayConsumed - original.millicredits);
-      if (original.recordedAt >= ctx.ws.periodStart) ctx.ws.periodConsumed -= original.millicredits;
+      // A reversal is money moving now: it counts in today's and this period's consumption, as in the reports.
+      ctx.ws.dayConsumed -= original.millicredits;
+      ctx.ws.periodConsumed -= original.millicredits;
       await tx.run('INSERT INTO reversals (workspace_id, reverses_key, entry_key) VALUES (?, ?, ?)', [ctx.ws.id, reversesKey, key]);
       if (original.memberId && original.recordedAt >= ctx.ws.periodStart) {
         const member = await this.core.member(tx, ctx, original.memberId);
-        member.periodConsumed = Math.max(0, member.periodConsumed - original.millicredits);
+        member.periodConsumed -= original.millicredits;
         ctx.dirtyMembers.add(member);
       }
       const draft: EntryDraft = {
@@ -173,8 +174,10 @@ export class Charges {
       };
       ctx.drafts.push(draft);
       await this.core.flush(tx, ctx);
+      // The credits it gave back are the next to arrive: they repay what debt is left, now.
+      if (ctx.ws.overdraft > 0) await this.core.repay(tx, ctx.ws, await this.core.usableGrants(tx, ctx.ws.id, ctx.now), ctx.now);
       const available = (await this.core.balanceIn(tx, ctx)).totalAvailable;
-      return { status: 'recorded', key, entry: entryOut(draft), balance: available, overdraft: Math.max(0, -available) };
+      return { status: 'recorded', key, entry: entryOut(draft), balance: available, overdraft: ctx.ws.overdraft };
     });
   }
 }

@@ -68,6 +68,5 @@ export function freshen(ctx: Context, outcomes: Array<ChargeOutcome | undefined>
   for (const outcome of outcomes) {
     if (!(outcome instanceof LazyOutcome) || outcome.status !== 'recorded') continue;
     outcome.balance += shift;
-    outcome.overdraft = Math.max(0, -outcome.balance);
   }
 }

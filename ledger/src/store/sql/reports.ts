@@ -92,8 +92,7 @@ export class Reports {
       let netCharged = 0n;
       let consumed = 0n;
       const entries = await tx.all(
-        `SELECT e.type, e.debits, e.overdraft, e.millicredits, e.recorded_at,
-           EXISTS (SELECT 1 FROM reversals r WHERE r.workspace_id = e.workspace_id AND r.reverses_key = e.entry_key) AS reversed
+        `SELECT e.type, e.debits, e.overdraft, e.millicredits, e.recorded_at
          FROM entries e WHERE e.workspace_id = ?`,
         [workspaceId],
       );
@@ -106,7 +105,7 @@ export class Reports {
         overdraft += BigInt(String(e.overdraft));
         netCharged += BigInt(String(e.millicredits));
         const charged = e.type === 'charge' || e.type === 'settlement';
-        if (charged && Number(e.recorded_at) >= ws.periodStart && !Number(e.reversed)) consumed += BigInt(String(e.millicredits));
+        if ((charged || e.type === 'reversal') && Number(e.recorded_at) >= ws.periodStart) consumed += BigInt(String(e.millicredits));
       }
       const exact = (value: bigint, what: string) => {
         if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) problems.push(`${what} is ${value}, past the exact range of ${Number.MAX_SAFE_INTEGER}`);

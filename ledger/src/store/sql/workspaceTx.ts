@@ -273,9 +273,16 @@ export class WorkspaceTx {
       dailyLimit,
       dailyRemaining: dailyLimit === null ? null : Math.max(0, dailyLimit - ws.dayConsumed),
       dailyResetsAt: iso(ws.dayEnd),
-      overdraft: Math.max(0, -totalAvailable),
+      // The debt, not a negative balance: holds beyond the credits are not money owed.
+      overdraft: ws.overdraft,
       exhaustion: ws.plan.exhaustion,
     };
+  }
+
+  /** The grants usable at `now`, in consumption order. */
+  async usableGrants(tx: Tx, workspaceId: string, now: number): Promise<GrantState[]> {
+    const rows = await tx.all('SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)', [workspaceId, now, now]);
+    return rows.map(grantState).sort(compareGrants);
   }
 
   /** What the workspace can spend now: credits held in usable grants, less holds and debt. */
