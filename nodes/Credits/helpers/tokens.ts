@@ -13,7 +13,8 @@ export function readItemTokens(ctx: IExecuteFunctions, json: IDataObject, field:
 	try {
 		return readItemTokenUsage(json, field);
 	} catch (error) {
-		if (!(error instanceof PricingError)) throw error;
-		throw new NodeOperationError(ctx.getNode(), `${error.message} (item ${itemIndex})`, { itemIndex });
+		// A malformed count is the item's fault; anything else is still reported against this node.
+		const message = error instanceof PricingError ? `${error.message} (item ${itemIndex})` : (error as Error).message;
+		throw new NodeOperationError(ctx.getNode(), message, { itemIndex });
 	}
 }
