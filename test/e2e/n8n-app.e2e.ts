@@ -168,7 +168,10 @@ describe('n8n app with the n8n Credits hook', function () {
   it('refuses a webhook execution of a depleted workspace under pause, with the message', async () => {
     const plan = { ...getPlan('twenty'), allocation: 1000, rolloverCap: 0 };
     assert.equal((await ledger.api('PUT', '/v1/plan', { plan })).status, 200);
-    assert.equal((await ledger.api('POST', '/v1/usage', { key: 'e2e-deplete', millicredits: 1000 })).status, 201);
+    // A plan change keeps what the period used and every top-up (docs/ledger.md): spend exactly what is left.
+    const left = (await ledger.api('GET', '/v1/balance')).body.totalAvailable as number;
+    if (left > 0) assert.equal((await ledger.api('POST', '/v1/usage', { key: 'e2e-deplete', millicredits: left })).status, 201);
+    assert.equal((await ledger.api('GET', '/v1/balance')).body.totalAvailable, 0);
     const resetsAt = (await ledger.api('GET', '/v1/balance')).body.resetsAt as string;
     const res = await n8n.webhook('credits-e2e', { order: 'C-1' });
     assert.equal(res.status, 500);
