@@ -3,25 +3,10 @@
  * random charges of a few credits exhaust them, pass daily limits and cross periods often.
  */
 import type { Plan } from '../../../shared-pricing/src/plans/types';
+import { small } from '../store/plans';
 
-function plan(overrides: Partial<Plan>): Plan {
-  return {
-    version: 1,
-    name: 'test',
-    priceBook: 'default',
-    cycle: 'monthly',
-    allocation: 10_000,
-    dailyLimit: null,
-    rolloverCap: 0,
-    topUps: { packs: [{ id: 'pack-5', millicredits: 5_000, price: 500, currency: 'USD' }], lifetime: { kind: 'plan' } },
-    editorRunsFree: false,
-    chargeFailedStep: true,
-    exhaustion: 'pause',
-    consecutiveFailureLimit: null,
-    memberAllocations: false,
-    ...overrides,
-  };
-}
+/** The store tests' plan with a top-up pack to buy, so the HTTP target can top up too. */
+const plan = (overrides: Partial<Plan>): Plan => small({ topUps: { packs: [{ id: 'pack-5', millicredits: 5_000, price: 500, currency: 'USD' }], lifetime: { kind: 'plan' } }, ...overrides });
 
 export const PLANS: Record<string, Plan> = {
   twentyMonthly: plan({ name: 'twenty', allocation: 20_000, rolloverCap: 20_000, editorRunsFree: true, chargeFailedStep: false }),

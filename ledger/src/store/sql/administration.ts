@@ -15,6 +15,7 @@ import type { AddMemberInput, CreateWorkspaceInput, Grant, GrantInput, GrantKind
 import { checkAmount, checkId, checkPlan, checkTime, checkTimeZone, optionalText } from '../validate';
 import { checkTotal } from '../bounds';
 import { ChargeDecider } from './chargeDecider';
+import { USABLE_GRANTS_SQL } from './context';
 
 const GRANT_KINDS: GrantKind[] = ['allocation', 'rollover', 'topup', 'manual', 'promo'];
 
@@ -223,7 +224,7 @@ export class Administration {
     const now = this.core.clock();
     const rows = options.all
       ? await this.core.db.all('SELECT * FROM grants WHERE workspace_id = ?', [workspaceId])
-      : await this.core.db.all('SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)', [workspaceId, now, now]);
+      : await this.core.db.all(USABLE_GRANTS_SQL, [workspaceId, now, now]);
     return rows.map(grantState).sort(compareGrants).map(grantOut);
   }
 }

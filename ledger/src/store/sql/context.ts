@@ -40,3 +40,6 @@ export function entriesByKeysSql(n: number): string {
 
 /** Whether a grant may be drawn on at `now`. */
 export const usableAt = (g: GrantState, now: number) => g.remaining > 0 && g.effectiveAt <= now && (g.expiresAt === null || g.expiresAt > now);
+
+/** The grants a workspace may draw on at a time (`?` workspace, now, now): the one text, so the statement cache holds it once. */
+export const USABLE_GRANTS_SQL = 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)';

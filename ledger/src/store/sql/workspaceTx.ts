@@ -10,7 +10,7 @@ import { LedgerError } from '../errors';
 import { blankEntry, effectiveDailyLimit, entryColumns, entryDraft, entryValues, grantColumns, grantState, grantValues, iso, workspaceState, type EntryDraft, type GrantState, type WorkspaceState } from '../rows';
 import type { BalanceCard, ChargeOutcome, GrantKind } from '../types';
 import { checkId } from '../validate';
-import { type Context, entriesByKeysSql, usableAt } from './context';
+import { type Context, entriesByKeysSql, usableAt, USABLE_GRANTS_SQL } from './context';
 import { flushGuarded, freshen } from './optimisticWrite';
 import { SqliteRecall } from './sqliteRecall';
 
@@ -123,7 +123,7 @@ export class WorkspaceTx {
     const { snapshot, known } = remember ? this.recall.recall(this.db, workspaceId) : { snapshot: null, known: undefined };
     // Remembered grants include those not (or no longer) usable now; the query below filters by `now` itself.
     const heldSql = 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0';
-    const grantsSql = snapshot ? heldSql : 'SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)';
+    const grantsSql = snapshot ? heldSql : USABLE_GRANTS_SQL;
     const grantParams = snapshot ? [workspaceId] : [workspaceId, now, now];
     const statements: Array<[string, SqlValue[]]> = known ? [] : [
       [optimistic ? 'SELECT * FROM workspaces WHERE id = ?' : this.lockWorkspaceSql, [workspaceId]],
@@ -252,9 +252,8 @@ export class WorkspaceTx {
 
   async balanceIn(tx: Tx, ctx: Context): Promise<BalanceCard> {
     const { ws, now } = ctx;
-    const rows = await tx.all('SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)', [ws.id, now, now]);
     const by: Record<GrantKind, number> = { allocation: 0, rollover: 0, topup: 0, manual: 0, promo: 0 };
-    for (const g of rows.map(grantState)) by[g.kind] += g.remaining;
+    for (const g of await this.usableGrants(tx, ws.id, now)) by[g.kind] += g.remaining;
     const dailyLimit = effectiveDailyLimit(ws);
     const totalAvailable = by.allocation + by.rollover + by.topup + by.manual + by.promo - ws.reserved - ws.overdraft;
     return {
@@ -281,7 +280,7 @@ export class WorkspaceTx {
 
   /** The grants usable at `now`, in consumption order. */
   async usableGrants(tx: Tx, workspaceId: string, now: number): Promise<GrantState[]> {
-    const rows = await tx.all('SELECT * FROM grants WHERE workspace_id = ? AND remaining > 0 AND effective_at <= ? AND (expires_at IS NULL OR expires_at > ?)', [workspaceId, now, now]);
+    const rows = await tx.all(USABLE_GRANTS_SQL, [workspaceId, now, now]);
     return rows.map(grantState).sort(compareGrants);
   }
 
