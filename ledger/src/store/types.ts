@@ -185,7 +185,7 @@ export type RefusalReason =
   | 'circuit-open';
 
 export type ChargeOutcome =
-  /** Debited and recorded. `balance` is the total available after it (negative under overdraft). */
+  /** Debited and recorded. `balance` is the total available after it (negative under overdraft); `overdraft` the debt after it. */
   | { status: 'recorded'; key: string; entry: LedgerEntry; balance: number; overdraft: number }
   /** Same key, same content: acknowledged, nothing debited twice. */
   | { status: 'duplicate'; key: string; entry: LedgerEntry }
