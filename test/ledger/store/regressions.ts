@@ -201,6 +201,27 @@ export function registerRegressions(name: string, open: StoreFactory): void {
       assert.deepEqual([first.status, retry.status, changed.status, (await store.balance('w')).totalAvailable], ['recorded', 'duplicate', 'conflict', 8_000]);
     });
 
+    it('answers a settlement whose key another entry holds as a conflict, even after its hold expired', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000 }), timeZone: 'UTC', anchorDay: 1 });
+      const held = await store.reserve({ workspaceId: 'w', key: 'r', millicredits: 1_000 });
+      await charge('s', 500);
+      t += 86_400_000;
+      const reservationId = (held as { reservation: { id: string } }).reservation.id;
+      const settled = await store.settle({ reservationId, key: 's', millicredits: 500 });
+      // The key "s" is a charge; a settlement under it is a different entry type. 10,000 − 500 left.
+      assert.deepEqual([settled.status, (await store.balance('w')).totalAvailable, (await store.audit('w')).ok], ['conflict', 9_500, true]);
+    });
+
+    it('keeps a rolled period whole when a call that rolled it answers early', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000 }), timeZone: 'UTC', anchorDay: 1 });
+      await store.addGrant({ workspaceId: 'w', kind: 'promo', millicredits: 1_000, key: 'g' });
+      t = Date.parse('2026-02-02T00:00:00.000Z');
+      await store.addGrant({ workspaceId: 'w', kind: 'promo', millicredits: 1_000, key: 'g' });
+      const grants = (await store.listGrants('w', { all: true })).filter((g) => g.kind === 'allocation').length;
+      // January's allocation and February's, one each: a second roll would have issued February's twice.
+      assert.deepEqual([grants, (await store.balance('w')).remaining], [2, 10_000]);
+    });
+
     it('says in each recorded charge the balance right after it, under concurrent writers', async () => {
       await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 1_000 }), timeZone: 'UTC', anchorDay: 1 });
       const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => charge(`k${i}`, 1)));

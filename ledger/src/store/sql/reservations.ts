@@ -75,11 +75,12 @@ export class Reservations {
       delete (charge as Partial<SettleInput>).reservationId;
       checkCharge(charge);
       const ctx = await this.core.open(tx, charge.workspaceId);
-      const settled = await tx.get('SELECT member_id FROM reservations WHERE id = ? AND state = ? AND settled_key = ?', [reservationId, 'settled', charge.key]);
-      const entry = settled ? await this.core.entryRow(tx, ctx.ws.id, charge.key) : undefined;
-      if (settled && entry) {
-        // The same settlement again (a retry): a duplicate when its content matches, else a conflict.
-        const memberId = charge.memberId ?? (settled.member_id === null ? null : String(settled.member_id));
+      // The key first, as for any charge: a retried settlement is a duplicate (or a conflict when its content
+      // differs), and a key another entry holds is answered so, whatever became of the hold since.
+      const entry = await this.core.entryRow(tx, ctx.ws.id, charge.key);
+      if (entry) {
+        const held = await tx.get('SELECT member_id FROM reservations WHERE id = ?', [reservationId]);
+        const memberId = charge.memberId ?? (held?.member_id == null ? null : String(held.member_id));
         return settleOutcome(this.core.decide(ctx, { ...charge, memberId }, 'settlement', { reservationId }, entry));
       }
       const reservation = await this.heldReservation(tx, ctx, reservationId);

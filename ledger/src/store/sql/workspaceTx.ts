@@ -154,7 +154,11 @@ export class WorkspaceTx {
     const stale = now >= ws.periodEnd || now >= ws.dayEnd || now < ws.dayStart || (ws.nextHoldExpiry !== null && now >= ws.nextHoldExpiry);
     // Rolling a period or a day over writes more than a charge: that takes the lock.
     if (optimistic && stale) throw new NeedsLock();
-    if (stale) await this.advance(tx, ws, now);
+    if (stale) {
+      await this.advance(tx, ws, now);
+      // Written at once: a caller that answers early (a duplicate, a conflict) must not leave a rolled period half-saved.
+      await this.saveWorkspace(tx, ws);
+    }
     // A rollover issued new grants: read them again (rare: once a period).
     if (ws.periodEnd !== periodEnd) grantRows = (await tx.all(grantsSql, grantParams)).map(grantState);
     const existing = keys ? new Map(entryRows.flat().map((r) => [String(r.entry_key), entryDraft(r)])) : null;
