@@ -159,7 +159,7 @@ describe('n8n external hook', () => {
     const card = await ledger.store.balance(ledger.ws.id);
     const h = makeHook();
     await assert.rejects(h.hooks.workflow.preExecute[0]!.call({}, { id: 'wf-1' }, 'webhook'), (err: Error) => {
-      assert.equal(err.message, `n8n Credits: the workspace has no credits left (plan monkedo, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added`);
+      assert.equal(err.message, `n8n Credits: the workspace has no credits left to start workflow "wf-1" (plan monkedo, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added`);
       return true;
     });
   });
