@@ -6,14 +6,16 @@ import type { PriceBook } from '../../../shared-pricing/src/price-book/types';
 export interface PricedWorkflow {
   id?: string | null;
   versionId?: string | null;
+  name?: string | null;
   nodes: unknown[];
   connections: object;
 }
 
-/** The figures of one execution's estimate that admission may compare with the balance. Millicredits. */
+/** The figures of one execution's estimate that admission may compare with the balance (millicredits), and the workflow's name. */
 export interface WorkflowRange {
   expected: number;
   max: number;
+  name: string | null;
 }
 
 /** n8n's `versionId`, or, for a workflow without one, a hash of what is priced (its nodes and connections). */
@@ -55,7 +57,7 @@ export class WorkflowEstimates {
     const known = this.get(workspaceId, priceBook, workflowId, versionId);
     if (known) return { range: known, versionId };
     const { expected, max } = analyzeWorkflow(JSON.stringify({ nodes: workflow.nodes, connections: workflow.connections }), book).perExecution;
-    const range = { expected, max };
+    const range = { expected, max, name: workflow.name ?? null };
     this.entries.set(WorkflowEstimates.key(workspaceId, priceBook, workflowId, versionId), range);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return { range, versionId };

@@ -103,6 +103,7 @@ describe('admission on the workflow\'s estimate', () => {
     const known = await ask('workflowId=wf-linear&versionId=v1&mode=webhook');
     const unknown = await ask('workflowId=wf-linear&versionId=v3&mode=webhook');
     assert.deepEqual([known.allowed, known.estimate?.millicredits, known.workflowNeeded, known.missing], [false, 11_000, false, 400]);
+    assert.match(known.message, /^n8n Credits: 0\.4 credits missing to start workflow "Linear" \(estimated at 11 credits/);
     assert.deepEqual([unknown.allowed, unknown.estimate, unknown.workflowNeeded], [true, null, true]);
   });
 

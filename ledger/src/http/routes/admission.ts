@@ -21,7 +21,10 @@ export interface AdmissionWorkflow {
   label: string | null;
 }
 
-const credits = (millicredits: number) => `${formatCredits(millicredits)} credits`;
+const credits = (millicredits: number) => `${formatCredits(millicredits)} ${millicredits === 1000 ? 'credit' : 'credits'}`;
+
+/** How a refusal names the workflow: by name when the ledger was sent it, else by id. */
+const labelOf = (id: string | null | undefined, name: string | null | undefined) => (name ? `workflow "${name}"` : id ? `workflow "${id}"` : null);
 
 /**
  * Decides whether a new execution may start. Under any policy, not while the workflow's circuit breaker is
@@ -75,7 +78,7 @@ export function admissionRoutes(app: LedgerApp, ctx: AppContext, estimates = new
     return decideAdmission(card, failures, mode, {
       estimate: range && versionId !== undefined ? { millicredits: range[figure], figure, versionId } : null,
       workflowNeeded: versionId !== undefined && range === undefined,
-      label: workflowId === undefined ? null : `workflow "${workflowId}"`,
+      label: labelOf(workflowId, range?.name),
     });
   });
 
@@ -86,7 +89,6 @@ export function admissionRoutes(app: LedgerApp, ctx: AppContext, estimates = new
     const failures = await failuresOf(ws, workflow.id);
     const { range, versionId } = estimates.price(ws.id, ws.plan.priceBook, priceBookOf(ws.plan), workflow);
     const figure = figureOf(ws);
-    const label = workflow.name ? `workflow "${workflow.name}"` : workflow.id ? `workflow "${workflow.id}"` : null;
-    return decideAdmission(card, failures, mode, { estimate: { millicredits: range[figure], figure, versionId }, workflowNeeded: false, label });
+    return decideAdmission(card, failures, mode, { estimate: { millicredits: range[figure], figure, versionId }, workflowNeeded: false, label: labelOf(workflow.id, range.name) });
   });
 }
