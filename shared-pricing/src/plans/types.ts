@@ -4,7 +4,10 @@ export type BillingCycle = 'monthly' | 'yearly';
 
 /** What happens when a workspace has no credits left. */
 export type ExhaustionPolicy =
-  /** Nothing is debited below zero; work waits until credits renew (Monkedo, Spojit). */
+  /**
+   * New work waits until credits renew or arrive (Monkedo, Spojit); an execution already running is charged in
+   * full, past zero as debt, so nothing runs free.
+   */
   | 'pause'
   /** Work is refused with an error. */
   | 'stop'
