@@ -391,6 +391,59 @@ export interface ApiKeyRecord {
   lastUsedAt: string | null;
 }
 
+// ---------------------------------------------------------------- alerts
+
+/** An alert condition that holds now, found by the alert evaluator (`ledger/src/alerts/`). */
+export interface ActiveAlert {
+  /** Which alert: `threshold:80`, `below`, `depleted`, `daily-limit`, `circuit:<workflowId>`, `spike:<workflowId>`, `renewed`. */
+  key: string;
+  /** What one crossing is counted in: the period start or the day (`YYYY-MM-DD`, workspace zone); a new scope re-arms. */
+  scope: string;
+  /** `renewed` only: the first scope ever seen is learnt, not fired (a new workspace was not renewed). */
+  learnFirst?: boolean;
+}
+
+/** A delivery to queue for an alert that fired. */
+export interface AlertDeliveryInput {
+  alertId: string;
+  event: string;
+  channel: 'email' | 'webhook';
+  /** The e-mail address or the webhook URL. */
+  target: string;
+  /** The JSON body sent (the e-mail is written from it). */
+  payload: string;
+}
+
+export interface RecordAlertsInput {
+  workspaceId: string;
+  /** Every alert condition that holds now; marks of the others (but `keep`) are removed, which re-arms them. */
+  active: ActiveAlert[];
+  /** Mark keys never removed because they are not active (`renewed` remembers the period it saw). */
+  keep: string[];
+  /** The deliveries of the alerts that fired, queued in the same transaction as their marks. */
+  deliveriesFor(fired: string[]): AlertDeliveryInput[];
+}
+
+export type AlertDeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface AlertDelivery extends AlertDeliveryInput {
+  id: string;
+  workspaceId: string;
+  status: AlertDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** A workflow's consumption between two instants (what the spike alert compares). */
+export interface WorkflowUsage {
+  workflowId: string;
+  workflowName: string | null;
+  millicredits: number;
+}
+
 // ---------------------------------------------------------------- the store
 
 export interface LedgerStoreOptions {
@@ -467,6 +520,25 @@ export interface LedgerStore {
   /** The workspace's alert settings (a JSON document), or null when none were set. */
   getAlertSettings(workspaceId: string): Promise<unknown | null>;
   setAlertSettings(workspaceId: string, settings: unknown): Promise<void>;
+
+  /**
+   * Fires alerts once per crossing: an active alert whose mark is missing or of another scope is marked and its
+   * deliveries queued in one transaction; marks of conditions no longer active are removed. Returns the keys fired.
+   */
+  recordAlerts(input: RecordAlertsInput): Promise<string[]>;
+  /** Net consumption per workflow recorded in [from, to) (repayments left out), largest first. */
+  workflowUsage(workspaceId: string, from: string, to: string): Promise<WorkflowUsage[]>;
+  /** Workflows whose circuit breaker is open now. */
+  openCircuits(workspaceId: string): Promise<string[]>;
+  /**
+   * Claims up to `limit` deliveries that are due: each gets one more attempt and is not due again for `leaseMs`
+   * (another process does not send it meanwhile).
+   */
+  claimDeliveries(limit: number, leaseMs: number): Promise<AlertDelivery[]>;
+  /** Records an attempt's result: sent, or the error and when to retry (null: give up, `failed`). */
+  finishDelivery(id: string, result: { ok: true } | { ok: false; error: string; retryAt: string | null }): Promise<void>;
+  /** The workspace's deliveries, newest first. */
+  listDeliveries(workspaceId: string, limit: number): Promise<AlertDelivery[]>;
 
   close(): Promise<void>;
 }
