@@ -11,7 +11,8 @@ const model = (over: Partial<PageModel> = {}): PageModel => ({
   daily: [], byWorkflow: [], byNodeType: [],
   plan: { name: 'twenty', description: '', cycle: 'monthly', allocation: 5_000_000, dailyLimit: null, rolloverCap: 5_000_000, exhaustion: 'pause' },
   packs: [{ id: 'p1', millicredits: 1_000_000, price: 1000, currency: 'USD' }],
-  alerts: { thresholds: [80], email: null, webhookUrl: null },
+  alerts: { thresholds: [80], belowMillicredits: null, spikeFactor: 3, spikeDays: 7, events: { depleted: true, renewed: true, dailyLimit: true, circuitOpen: true }, email: null, webhookUrl: null },
+  deliveries: [],
   drill: null,
   ...over,
 });
