@@ -76,7 +76,7 @@ export const PAGE_JS = `
     var status = document.getElementById('alert-status');
     // Credits as typed (up to three decimals) to integer millicredits, without floating-point arithmetic.
     var below = f.belowCredits.value.trim();
-    var m = /^(\d+)(?:\.(\d{1,3}))?$/.exec(below);
+    var m = /^(\\d+)(?:\\.(\\d{1,3}))?$/.exec(below);
     if (below !== '' && !m) { status.textContent = 'Warn below credits: a number of credits with up to three decimals'; return; }
     var belowMillicredits = below === '' ? null : Number(m[1]) * 1000 + Number((m[2] || '').padEnd(3, '0'));
     var spike = f.spikeFactor.value.trim();
