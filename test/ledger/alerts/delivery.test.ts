@@ -166,6 +166,7 @@ for (const make of [sqliteFile, postgresSchema]) {
       await t.alerts.evaluate('w');
       await drain(t);
       hook.script = [500];
+      t.clock.now += 1000; // a later alert: the log lists it first
       await charge(t, 'c2', 15_000); // 0 left → depleted; its first attempt fails
       await t.alerts.evaluate('w');
       await t.alerts.deliver();

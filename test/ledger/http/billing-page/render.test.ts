@@ -71,4 +71,12 @@ describe('renderPage', () => {
     const html = renderPage(model({ byWorkflow: [{ key: '"><script>', label: '<img src=x onerror=alert(1)>', millicredits: 1000, entries: 1 }] }));
     assert.ok(html.includes('<a href="/?workflow=%22%3E%3Cscript%3E">&lt;img src=x onerror=alert(1)&gt;</a>'));
   });
+  it('shows the alert delivery log with its last error, escaped', () => {
+    const html = renderPage(model({ deliveries: [{ event: 'depleted', channel: 'webhook', target: 'http://127.0.0.1/h', status: 'pending', attempts: 2, lastError: 'webhook: the receiver answered <b>500</b>', at: '2026-11-02T10:00:00.000Z' }] }));
+    assert.ok(html.includes('<tr class="pending"><td>2026-11-02T10:00:00.000Z</td><td>depleted</td><td>webhook</td><td>http://127.0.0.1/h</td><td>pending</td><td class="num">2</td><td>webhook: the receiver answered &lt;b&gt;500&lt;/b&gt;</td></tr>'));
+  });
+
+  it('says when no alert was delivered yet', () => {
+    assert.ok(renderPage(model()).includes('<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><p class="empty">Nothing sent yet.</p></section>'));
+  });
 });
