@@ -18,6 +18,7 @@ export type * from './records/money';
 export type * from './records/reports';
 export type * from './records/executions';
 export type * from './records/apiKeys';
+export type * from './records/alerts';
 
 import type { AddMemberInput, CreateWorkspaceInput, Member, Workspace } from './records/workspaces';
 import type {
@@ -35,6 +36,7 @@ import type {
 import type { AuditReport, BalanceCard, BreakdownQuery, BreakdownRow, ListEntriesQuery } from './records/reports';
 import type { ExecutionInput, ExecutionRecord, FailureCount, HelperCount } from './records/executions';
 import type { ApiKeyRecord, CreateApiKeyInput } from './records/apiKeys';
+import type { AlertDelivery, RecordAlertsInput, WorkflowUsage } from './records/alerts';
 
 // ---------------------------------------------------------------- the store
 
@@ -112,6 +114,25 @@ export interface LedgerStore {
   /** The workspace's alert settings (a JSON document), or null when none were set. */
   getAlertSettings(workspaceId: string): Promise<unknown | null>;
   setAlertSettings(workspaceId: string, settings: unknown): Promise<void>;
+
+  /**
+   * Fires alerts once per crossing: an active alert whose mark is missing or of another scope is marked and its
+   * deliveries queued in one transaction; marks of conditions no longer active are removed. Returns the keys fired.
+   */
+  recordAlerts(input: RecordAlertsInput): Promise<string[]>;
+  /** Net consumption per workflow recorded in [from, to) (repayments left out), largest first. */
+  workflowUsage(workspaceId: string, from: string, to: string): Promise<WorkflowUsage[]>;
+  /** Workflows whose circuit breaker is open now. */
+  openCircuits(workspaceId: string): Promise<string[]>;
+  /**
+   * Claims up to `limit` deliveries that are due: each gets one more attempt and is not due again for `leaseMs`
+   * (another process does not send it meanwhile).
+   */
+  claimDeliveries(limit: number, leaseMs: number): Promise<AlertDelivery[]>;
+  /** Records an attempt's result: sent, or the error and when to retry (null: give up, `failed`). */
+  finishDelivery(id: string, result: { ok: true } | { ok: false; error: string; retryAt: string | null }): Promise<void>;
+  /** The workspace's deliveries, newest first. */
+  listDeliveries(workspaceId: string, limit: number): Promise<AlertDelivery[]>;
 
   close(): Promise<void>;
 }

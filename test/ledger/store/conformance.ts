@@ -565,7 +565,7 @@ export function registerConformance(name: string, open: StoreFactory): void {
       it('records each migration once and applies none twice', async () => {
         await store.migrate();
         const rows = await opened.raw('SELECT version, name FROM schema_migrations ORDER BY version');
-        assert.deepEqual(rows.map((r) => [Number(r.version), r.name]), [[1, 'init'], [2, 'grants-index-without-remaining'], [3, 'executions-and-recorded-index']]);
+        assert.deepEqual(rows.map((r) => [Number(r.version), r.name]), [[1, 'init'], [2, 'grants-index-without-remaining'], [3, 'executions-and-recorded-index'], [4, 'alert-marks-and-outbox']]);
       });
     });
   });
