@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { expectOk, ledgerRequest, type LedgerQuery } from '../Credits/transport';
-import { checkEvent, type TriggerState } from './checkEvent';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { dayAt } from '../../shared-pricing/src/accounting/dayAt';
+import { daysBefore } from '../../shared-pricing/src/accounting/daysBefore';
+import { checkEvent, type SpikeUsage, type TriggerState } from './checkEvent';
 
 export class CreditsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -81,18 +81,21 @@ export class CreditsTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const manual = this.getMode() === 'manual';
 		const card = expectOk(this, await ledgerRequest(this, 'GET', '/v1/balance'), 'Reading the balance');
-		let usage: { today: IDataObject[]; trailing: IDataObject[] } | undefined;
+		let usage: SpikeUsage | undefined;
 		if (event === 'spike') {
 			const days = Number(this.getNodeParameter('trailingDays', 7));
-			const startOfToday = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
-			const since = new Date(startOfToday.getTime() - days * DAY_MS);
-			const report = async (from: Date, to?: Date) => {
-				const qs: LedgerQuery<'GET /v1/reports'> = { by: 'workflow', from: from.toISOString() };
-				if (to) qs.to = to.toISOString();
+			// "Today" is the workspace's day, as the ledger counts daily limits; a ledger too old to say its zone counts in UTC.
+			const zone = typeof card.timeZone === 'string' && card.timeZone !== '' ? card.timeZone : 'UTC';
+			const now = Date.now();
+			const today = dayAt(now, zone);
+			const since = daysBefore(now, days, zone);
+			const report = async (from: number, to?: number) => {
+				const qs: LedgerQuery<'GET /v1/reports'> = { by: 'workflow', from: new Date(from).toISOString() };
+				if (to !== undefined) qs.to = new Date(to).toISOString();
 				const body = expectOk(this, await ledgerRequest(this, 'GET', '/v1/reports', undefined, qs), 'Reading the usage report');
 				return Array.isArray(body.rows) ? (body.rows as IDataObject[]) : [];
 			};
-			usage = { today: await report(startOfToday), trailing: await report(since, startOfToday) };
+			usage = { day: today.key, today: await report(today.start), trailing: await report(since, today.start) };
 		}
 		const settings = {
 			event,

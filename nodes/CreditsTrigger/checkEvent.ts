@@ -18,6 +18,14 @@ export interface TriggerSettings {
 	trailingDays: number;
 }
 
+/** Usage per workflow today and over the trailing days, and today's key, all in the workspace's time zone. */
+export interface SpikeUsage {
+	/** `YYYY-MM-DD` of today in the workspace's zone: a spike is reported once per workflow and this day. */
+	day: string;
+	today: IDataObject[];
+	trailing: IDataObject[];
+}
+
 /**
  * Decides which events a poll emits, edge-triggered: a threshold or depletion fires when it is
  * first crossed (not again until the balance recovers), a renewal when the period start changes,
@@ -27,7 +35,7 @@ export function checkEvent(
 	settings: TriggerSettings,
 	card: IDataObject,
 	state: TriggerState,
-	usage: { today: IDataObject[]; trailing: IDataObject[] } | undefined,
+	usage: SpikeUsage | undefined,
 	manual: boolean,
 ): { events: IDataObject[]; next: TriggerState } {
 	const available = Number(card.totalAvailable);
@@ -56,7 +64,7 @@ export function checkEvent(
 		case 'spike': {
 			const events: IDataObject[] = [];
 			const seen = new Set(state.spikes ?? []);
-			const day = new Date().toISOString().slice(0, 10);
+			const day = usage?.day ?? '';
 			const trailing = new Map((usage?.trailing ?? []).map((row) => [String(row.key), Number(row.millicredits)]));
 			for (const row of usage?.today ?? []) {
 				const today = Number(row.millicredits);

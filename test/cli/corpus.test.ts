@@ -23,7 +23,7 @@ describe('n8n-credits lint on real workflows (corpus copies)', () => {
 
   it('does report the published JSON error of the lemlist workflow with its line', async () => {
     const report = JSON.parse((await cli(['lint', `${CORPUS}/lemlist-gpt3-broken-json.workflow.json`, '--format', 'json'])).stdout) as Report;
-    assert.deepEqual(report.files[0]?.findings.filter((f) => f.ruleId === 'invalid-workflow').map((f) => f.line), [397]);
+    assert.deepEqual(report.files[0]?.findings.filter((f) => f.ruleId === 'invalid-json').map((f) => f.line), [397]);
   });
 
   it('does find the AI step and the unbatched HTTP request in the Airtable extraction loop', async () => {

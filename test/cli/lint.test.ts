@@ -95,15 +95,23 @@ describe('n8n-credits lint', () => {
   });
 
   describe('files that are not workflows', () => {
-    it('does give each a one-line reason with its line, as a warning, and keep exit 0 when others are workflows', async () => {
+    it('does give JSON that is not a workflow a one-line warning with its line, and keep linting the others', async () => {
+      const report = JSON.parse((await cli(['lint', BASIC, '--format', 'json'])).stdout) as JsonReport;
+      const byFile = Object.fromEntries(report.files.map((f) => [f.file.split('/').pop(), f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.line}: ${x.message}`)]));
+      assert.deepEqual(byFile['settings.json'], ['invalid-workflow warning 1: not an n8n workflow: it has no "nodes" array; nothing to estimate']);
+      assert.deepEqual(byFile['paid-webhook.workflow.json']?.length, 1);
+    });
+
+    // Regression (issue 20): broken JSON was an invalid-workflow warning and the run exited 0.
+    it('does make broken JSON an invalid-json error with its line, and exit 1', async () => {
       const result = await cli(['lint', BASIC, '--format', 'json']);
       const report = JSON.parse(result.stdout) as JsonReport;
-      assert.equal(result.code, 0);
-      const byFile = Object.fromEntries(report.files.map((f) => [f.file.split('/').pop(), f.findings.filter((x) => x.ruleId === 'invalid-workflow').map((x) => `${x.line}: ${x.message}`)]));
-      assert.deepEqual(byFile['notes.json'], ['1: workflow is not valid JSON at line 1, column 1: InvalidSymbol; nothing to estimate']);
-      assert.deepEqual(byFile['settings.json'], ['1: not an n8n workflow: it has no "nodes" array; nothing to estimate']);
-      assert.deepEqual(byFile['truncated.json'], ['5: workflow is not valid JSON at line 5, column 1: CloseBraceExpected']);
-      assert.deepEqual(report.summary, { files: 5, workflows: 3, notWorkflows: 2, failed: 0, errors: 0, warnings: 4 });
+      const byFile = Object.fromEntries(report.files.map((f) => [f.file.split('/').pop(), f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.line}: ${x.message}`)]));
+      assert.deepEqual([byFile['notes.json'], byFile['truncated.json']], [
+        ['invalid-json error 1: workflow is not valid JSON at line 1, column 1: InvalidSymbol'],
+        ['invalid-json error 5: workflow is not valid JSON at line 5, column 1: CloseBraceExpected'],
+      ]);
+      assert.deepEqual([result.code, report.summary], [1, { files: 5, workflows: 3, notWorkflows: 2, failed: 0, errors: 2, warnings: 2 }]);
     });
   });
 

@@ -10,8 +10,8 @@ import { startLedgerProcess, type LedgerProcess } from './support/ledger-process
 const FIXTURES = join(__dirname, '..', 'fixtures', 'estimate-vs-actual');
 const EXECUTION_NODE = '(execution)';
 
-/** The deterministic fixtures: a straight line, two loops, a branch, three failure shapes. */
-const CASES = ['linear', 'loop-over-items', 'loop-remainder', 'if-one-branch', 'failed-step', 'stop-and-error', 'continue-on-fail'];
+/** The deterministic fixtures: a straight line, three loops (one nested), a branch, three failure shapes. */
+const CASES = ['linear', 'loop-over-items', 'loop-remainder', 'nested-loops', 'if-one-branch', 'failed-step', 'stop-and-error', 'continue-on-fail'];
 
 interface Comparison {
 	estimated: number;

@@ -108,6 +108,7 @@ describe('n8n engine runner', function () {
         'linear.workflow.json',
         'loop-over-items.workflow.json',
         'loop-remainder.workflow.json',
+        'nested-loops.workflow.json',
         'stop-and-error.workflow.json',
         'wait.workflow.json',
       ]);

@@ -32,6 +32,23 @@ export function runAsPostgres(bin: string, args: string[]): void {
 
 const PREFIX = 'n8n-credits-pg-';
 
+/**
+ * A new cluster in a temp folder (`<dir>/data`, trust auth, no fsync), owned by the `postgres` user when we are
+ * root since PostgreSQL refuses to run as root.
+ */
+export function initCluster(bin: string, prefix: string): { dir: string; data: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (process.getuid?.() === 0) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  chmodSync(dir, 0o700);
+  const data = join(dir, 'data');
+  runAsPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+  return { dir, data };
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -61,16 +78,8 @@ function stopOrphans(bin: string): void {
 
 async function startCluster(bin: string): Promise<string> {
   stopOrphans(bin);
-  const dir = mkdtempSync(join(tmpdir(), PREFIX));
+  const { dir, data } = initCluster(bin, PREFIX);
   writeFileSync(join(dir, 'owner.pid'), String(process.pid));
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
-  chmodSync(dir, 0o700);
-  const data = join(dir, 'data');
-  runAsPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200 -c shared_buffers=32MB`;
   runAsPostgres(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);

@@ -78,6 +78,18 @@ describe('unit: extension wiring', () => {
     assert.deepEqual(problems.filter((d) => d.code === 'budget-per-execution').map((d) => d.severity), [stub.api.DiagnosticSeverity.Error]);
   });
 
+  // Regression (issue 20): the CLI read the file's budgets as millicredits and the extension as credits.
+  it('reads .n8n-credits.json budgets as millicredits, as the CLI does', async () => {
+    // 500 mc = 0.5 credits, below this workflow's cost (the setting test above); 10^9 mc is far above it.
+    const errors = async (perExecution: number) => {
+      const { stub, extension, document } = start({}, { '/work/.n8n-credits.json': JSON.stringify({ budgets: { perExecution } }) });
+      await extension.ready;
+      const lens = stub.providers.codeLens[0]!.provideCodeLenses(document)[0]?.command?.title ?? '';
+      return [(stub.collections[0]?.get(document.uri) ?? []).filter((d) => d.code === 'budget-per-execution').length, lens.includes('over budget (0.5/execution)')];
+    };
+    assert.deepEqual([await errors(500), await errors(1_000_000_000)], [[1, true], [0, false]]);
+  });
+
   it('shows each node\'s ledger average next to its estimate, asking with the stored key', async () => {
     const asked: { url: string; auth?: string }[] = [];
     const fetch: FetchLike = async (url, init) => {

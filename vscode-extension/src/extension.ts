@@ -5,8 +5,8 @@
  * run this same function against a stand-in.
  */
 import {
-  analyzeWorkflow, findRule, getPriceBook, lintWorkflow, loadPriceBook, parseCredits, parseLintConfig, withBudgets,
-  type AssumptionConfig, type Assumptions, type LintRulesConfig, type PriceBook,
+  analyzeWorkflow, configBudgets, findRule, getPriceBook, lintWorkflow, loadPriceBook, parseCredits, parseLintConfig, withBudgets,
+  type AssumptionConfig, type Assumptions, type Budgets as CreditBudgets, type LintRulesConfig, type PriceBook,
 } from '../../shared-pricing/src';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { Disposable, ExtensionContext, TextDocument, Uri, VscodeApi } from './api';
@@ -77,7 +77,9 @@ export function activate(context: ExtensionContext, api: VscodeApi = require('vs
     return d;
   };
   let raw = readSettings(api);
-  const budgets = (): Budgets => ({ perExecution: toMillicredits(raw.budgetPerExecution), perMonth: toMillicredits(raw.budgetPerMonth) });
+  let fileBudgets: CreditBudgets = {};
+  // The settings win over `.n8n-credits.json`, as for lint; both end in millicredits here.
+  const budgets = (): Budgets => ({ perExecution: toMillicredits(raw.budgetPerExecution ?? fileBudgets.perExecution), perMonth: toMillicredits(raw.budgetPerMonth ?? fileBudgets.perMonth) });
   const store = own(new WorkflowStore(baseSettings(getPriceBook('default'), {}, undefined, raw, api), raw.debounceMs));
   const active = () => {
     const doc = api.window.activeTextEditor?.document;
@@ -164,6 +166,7 @@ export function activate(context: ExtensionContext, api: VscodeApi = require('vs
         else problems.push(`${raw.configFile}: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       }
     }
+    fileBudgets = configBudgets(fileConfig);
     store.reconfigure(baseSettings(book, fileConfig, rules, raw, api), api.workspace.textDocuments);
     status.setProblem(problems.length ? problems.join(' · ') : undefined, active());
     if (problems.length) void api.window.showWarningMessage(`n8n Credits: ${problems.join(' · ')}`);
@@ -185,8 +188,8 @@ export function deactivate(): void {
 /** The analysis settings from the loaded files and the raw settings. */
 function baseSettings(book: PriceBook, fileConfig: AssumptionConfig, rules: LintRulesConfig | undefined, raw: RawSettings, api: VscodeApi): AnalysisSettings {
   const config: AssumptionConfig = { ...fileConfig, defaults: { ...fileConfig.defaults, ...raw.assumptions } };
-  // Budgets are in credits for lint, as on the command line; the settings win over the file.
-  const fileBudgets = fileConfig.budgets ?? {};
+  // Budgets are in credits for lint, as on the command line; the file's are millicredits; the settings win over the file.
+  const fileBudgets = configBudgets(fileConfig);
   const lintRules = withBudgets(rules ?? {}, { perExecution: raw.budgetPerExecution ?? fileBudgets.perExecution, perMonth: raw.budgetPerMonth ?? fileBudgets.perMonth });
   return {
     analyze: analyzeWorkflow,

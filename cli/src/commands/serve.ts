@@ -9,6 +9,8 @@ interface ServeOptions {
   database?: string;
   demo?: boolean;
   logLevel?: string;
+  smtpUrl?: string;
+  smtpFrom?: string;
 }
 
 /** `n8n-credits serve`: the ledger service and its billing page; runs until SIGTERM or SIGINT. */
@@ -22,6 +24,8 @@ export function register(program: Command, context: CliContext): void {
     .option('--database <url>', 'PostgreSQL URL postgres://… (env N8N_CREDITS_DATABASE_URL)')
     .option('--demo', 'on first start, fill the workspace with usage priced from the example workflows')
     .option('--log-level <level>', 'silent, error, warn, info or debug', 'warn')
+    .option('--smtp-url <url>', 'SMTP server alert e-mails go through, smtp://host:port (env N8N_CREDITS_SMTP_URL)')
+    .option('--smtp-from <address>', 'From address of alert e-mails (env N8N_CREDITS_SMTP_FROM)')
     .action(async (options: ServeOptions) => {
       const { io } = context;
       const { ConfigError, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();

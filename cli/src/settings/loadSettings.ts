@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
+  configBudgets,
   getPriceBook,
   loadPriceBook,
-  millicreditsToCredits,
   parseCreditsConfig,
   parseLintConfig,
   PricingError,
@@ -44,9 +44,7 @@ export function loadSettings(options: SettingsOptions, cwd: string): Settings {
   const assumptions: AssumptionConfig = configPath ? guard(configPath, () => parseCreditsConfig(readText(configPath))) : {};
   const lint = parseLintConfig(assumptions);
   if (!lint.ok) throw new CliError(`${configPath}: invalid config:\n` + lint.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n'));
-  const budgets: Budgets = {};
-  if (typeof assumptions.budgets?.perExecution === 'number') budgets.perExecution = millicreditsToCredits(assumptions.budgets.perExecution);
-  if (typeof assumptions.budgets?.perMonth === 'number') budgets.perMonth = millicreditsToCredits(assumptions.budgets.perMonth);
+  const budgets: Budgets = configBudgets(assumptions);
   const bookRef = options.priceBook ? { path: resolve(cwd, options.priceBook) } : priceBookRef(options.preset ?? assumptions.priceBook, configPath);
   const settings: Settings = { priceBook: loadBook(bookRef), assumptions, lintConfig: lint.value, budgets };
   if (configPath) settings.configPath = configPath;

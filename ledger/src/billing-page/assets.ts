@@ -18,6 +18,7 @@ table { width: 100%; border-collapse: collapse; } th, td { text-align: left; pad
 label { display: block; margin: 6px 0; } input { padding: 4px; min-width: 260px; }
 button { padding: 4px 12px; cursor: pointer; }
 .signin { max-width: 420px; margin: 10vh auto; }
+#alert-deliveries tr.failed td, #alert-deliveries tr.pending td:last-child { color: #b3261e; }
 `;
 
 export const PAGE_JS = `
@@ -72,8 +73,22 @@ export const PAGE_JS = `
     var f = alertForm.elements;
     var thresholds = f.thresholds.value.split(',').map(function (s) { return s.trim(); })
       .filter(function (s) { return s !== ''; }).map(Number);
-    send('PUT', '/v1/alerts', { thresholds: thresholds, email: f.email.value || null, webhookUrl: f.webhookUrl.value || null })
-      .then(function (r) { document.getElementById('alert-status').textContent = r.status === 200 ? 'Saved.' : errorText(r); });
+    var status = document.getElementById('alert-status');
+    // Credits as typed (up to three decimals) to integer millicredits, without floating-point arithmetic.
+    var below = f.belowCredits.value.trim();
+    var m = /^(\\d+)(?:\\.(\\d{1,3}))?$/.exec(below);
+    if (below !== '' && !m) { status.textContent = 'Warn below credits: a number of credits with up to three decimals'; return; }
+    var belowMillicredits = below === '' ? null : Number(m[1]) * 1000 + Number((m[2] || '').padEnd(3, '0'));
+    var spike = f.spikeFactor.value.trim();
+    send('PUT', '/v1/alerts', {
+      thresholds: thresholds, belowMillicredits: belowMillicredits, spikeFactor: spike === '' ? null : Number(spike),
+      spikeDays: Number(alertForm.getAttribute('data-spike-days')), events: JSON.parse(alertForm.getAttribute('data-events')),
+      email: f.email.value || null, webhookUrl: f.webhookUrl.value || null
+    }).then(function (r) {
+      if (r.status !== 200) { status.textContent = errorText(r); return; }
+      // A generated webhook secret is shown once: the admin copies it into the receiver now.
+      status.textContent = r.data && r.data.webhookSecret ? 'Saved. Webhook signing secret (shown once): ' + r.data.webhookSecret : 'Saved.';
+    });
   });
 })();
 `;

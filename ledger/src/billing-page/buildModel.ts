@@ -1,3 +1,4 @@
+import { alertSettingsOf } from '../alerts/settings';
 import type { LedgerEntry, LedgerStore, Workspace } from '../store/types';
 import type { DayUsage } from './chart';
 import type { ExecutionRow, PageModel } from './model';
@@ -48,15 +49,16 @@ function executionsOf(entries: LedgerEntry[]): ExecutionRow[] {
 /** Reads what the billing page shows from the store; members see their own usage only. */
 export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: PageViewer, query: PageQuery): Promise<PageModel> {
   const member = viewer.role === 'member' && viewer.memberId ? viewer.memberId : undefined;
-  const [card, byWorkflow, byNodeType, byDay, alerts] = await Promise.all([
+  const [card, byWorkflow, byNodeType, byDay, alerts, deliveries] = await Promise.all([
     store.balance(ws.id),
     store.breakdown({ workspaceId: ws.id, by: 'workflow', memberId: member }),
     store.breakdown({ workspaceId: ws.id, by: 'nodeType', memberId: member }),
     store.breakdown({ workspaceId: ws.id, by: 'day', memberId: member }),
     store.getAlertSettings(ws.id),
+    store.listDeliveries(ws.id, 20),
   ]);
   const lastDay = byDay.reduce((max, r) => (r.key > max ? r.key : max), new Date().toISOString().slice(0, 10));
-  const a = (alerts ?? {}) as { thresholds?: number[]; email?: string | null; webhookUrl?: string | null };
+  const { webhookSecretSet: _secret, ...a } = alertSettingsOf(alerts);
   const model: PageModel = {
     workspaceName: ws.name,
     role: viewer.role,
@@ -76,7 +78,8 @@ export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: 
       dailyLimit: ws.dailyLimitOverride !== undefined ? ws.dailyLimitOverride : ws.plan.dailyLimit, rolloverCap: ws.plan.rolloverCap, exhaustion: ws.plan.exhaustion,
     },
     packs: viewer.role === 'admin' ? ws.plan.topUps.packs.map((p) => ({ ...p })) : null,
-    alerts: { thresholds: Array.isArray(a.thresholds) ? a.thresholds : [80, 100], email: a.email ?? null, webhookUrl: a.webhookUrl ?? null },
+    alerts: a,
+    deliveries: deliveries.map((d) => ({ event: d.event, channel: d.channel, target: d.target, status: d.status, attempts: d.attempts, lastError: d.lastError, at: d.sentAt ?? d.createdAt })),
     drill: null,
   };
   model.drill = await buildDrill(store, ws, member, query, model);

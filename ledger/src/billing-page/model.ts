@@ -51,8 +51,23 @@ export interface PackModel {
 
 export interface AlertModel {
   thresholds: number[];
+  belowMillicredits: number | null;
+  spikeFactor: number | null;
+  spikeDays: number;
+  events: { depleted: boolean; renewed: boolean; dailyLimit: boolean; circuitOpen: boolean };
   email: string | null;
   webhookUrl: string | null;
+}
+
+/** One line of the alert delivery log. */
+export interface DeliveryRow {
+  event: string;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  at: string;
 }
 
 /** Everything the signed-in page shows; built by the service from the store, rendered by `renderPage`. */
@@ -71,6 +86,8 @@ export interface PageModel {
   /** Packs, for admins only; null hides the section. */
   packs: PackModel[] | null;
   alerts: AlertModel;
+  /** The latest alert deliveries, newest first. */
+  deliveries: DeliveryRow[];
   /** A drill-down: the executions of a workflow or node type, or the entries of one execution. */
   drill:
     | { kind: 'executions'; title: string; rows: ExecutionRow[] }

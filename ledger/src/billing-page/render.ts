@@ -89,11 +89,23 @@ function renderAlerts(model: PageModel): string {
   const a = model.alerts;
   // Only an admin may change them (PUT /v1/alerts); others see them read-only.
   const disabled = model.role === 'admin' ? '' : ' disabled';
-  return `<section class="card" id="alerts"><h2>Alerts</h2><form id="alert-form">
+  // What the form has no field for travels in data attributes, so saving the form keeps it.
+  const kept = `data-spike-days="${a.spikeDays}" data-events="${e(JSON.stringify(a.events))}"`;
+  return `<section class="card" id="alerts"><h2>Alerts</h2><form id="alert-form" ${kept}>
 <label>Warn at percent used (comma separated) <input name="thresholds" value="${e(a.thresholds.join(', '))}"${disabled}></label>
+<label>Warn below credits <input name="belowCredits" inputmode="decimal" value="${a.belowMillicredits === null ? '' : formatCredits(a.belowMillicredits).replace(/,/g, '')}"${disabled}></label>
+<label>Spike factor (today vs. the average of ${a.spikeDays} days) <input name="spikeFactor" inputmode="decimal" value="${a.spikeFactor === null ? '' : a.spikeFactor}"${disabled}></label>
 <label>E-mail <input name="email" type="email" value="${e(a.email ?? '')}"${disabled}></label>
 <label>Webhook URL <input name="webhookUrl" type="url" value="${e(a.webhookUrl ?? '')}"${disabled}></label>
 <button type="submit"${disabled}>Save alerts</button> <span id="alert-status" role="status"></span></form></section>`;
+}
+
+function renderDeliveries(model: PageModel): string {
+  if (model.deliveries.length === 0) return '<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><p class="empty">Nothing sent yet.</p></section>';
+  const rows = model.deliveries
+    .map((d) => `<tr class="${e(d.status)}"><td>${e(d.at)}</td><td>${e(d.event)}</td><td>${e(d.channel)}</td><td>${e(d.target)}</td><td>${e(d.status)}</td><td class="num">${d.attempts}</td><td>${e(d.lastError ?? '')}</td></tr>`)
+    .join('');
+  return `<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><table><thead><tr><th>When</th><th>Event</th><th>Channel</th><th>To</th><th>Status</th><th class="num">Attempts</th><th>Last error</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** The signed-in billing page. Every string that came from a user or the store goes through `escapeHtml`. */
@@ -105,6 +117,6 @@ ${model.memberScope === null ? '' : `<p class="muted" id="member-scope">The char
 <section class="card" id="daily"><h2>Daily usage</h2>${renderDailyChart(model.daily)}</section>
 ${renderDrill(model)}
 <div class="grid">${renderBreakdown('by-workflow', 'By workflow', model.byWorkflow, 'workflow')}${renderBreakdown('by-node-type', 'By node type', model.byNodeType, 'nodeType')}</div>
-${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}</main>`;
+${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;
   return layout(`Billing · ${model.workspaceName}`, body, model.csrf);
 }

@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AlertService } from '../alerts/alertService';
 import type { LedgerStore } from '../store/types';
 import { KeyCache, registerAuth, type KeyLookup } from './auth';
 import type { AppContext } from './context';
@@ -30,6 +31,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** How long a key lookup is remembered (ms); 0 looks every request up. Default 2000. */
   keyCacheMs?: number;
+  /** Evaluates alerts after each write; none: alerts are not evaluated by this app. */
+  alerts?: AlertService;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -55,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     version: options.version ?? '0.1.0',
     draining: { value: false },
     keyCache: null,
+    alerts: options.alerts ?? null,
   };
   app.addHook('onRoute', (route) => collectRoute(routes, route));
   // An empty JSON body (a client that always sends the header) is no body: routes that need one say so by schema.
@@ -82,6 +86,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     ctx.metrics.observeRequest({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    // A write may cross an alert (a refused charge too: the daily limit). Evaluated after the answer, never awaited.
+    const workspaceId = request.principal?.workspaceId ?? (request.query as { workspaceId?: unknown } | undefined)?.workspaceId;
+    if (ctx.alerts && request.method !== 'GET' && request.principal && typeof workspaceId === 'string' && reply.statusCode < 500) ctx.alerts.touch(workspaceId);
   });
 
   // Request and reply types come from the contract's schemas.

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { AlertService } from '../alerts/alertService';
 import type { LedgerStore, Workspace } from '../store/types';
 import { principalOf, type KeyCache, type Principal } from './auth';
 import { ApiError } from './errors';
@@ -17,6 +18,8 @@ export interface AppContext {
   draining: { value: boolean };
   /** Cleared when a key is revoked here. */
   keyCache: KeyCache | null;
+  /** Evaluates alerts after writes and lists deliveries; null when the app runs without one. */
+  alerts: AlertService | null;
 }
 
 /**

@@ -12,6 +12,10 @@ export interface ServiceConfig {
   /** Seed a demo workspace's usage by pricing the example workflows (only into an empty ledger). */
   demo: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** `smtp://host:port` (or `smtps://user:pass@host`) alert e-mails are sent through; null for no e-mail. */
+  smtpUrl: string | null;
+  /** The From of alert e-mails. */
+  smtpFrom: string;
 }
 
 export interface ServiceFlags {
@@ -22,10 +26,13 @@ export interface ServiceFlags {
   bodyLimit?: string | number;
   demo?: boolean;
   logLevel?: string;
+  smtpUrl?: string;
+  smtpFrom?: string;
 }
 
 export const DEFAULT_PORT = 5680;
 export const DEFAULT_DATA_DIR = '.n8n-credits-data';
+export const DEFAULT_SMTP_FROM = 'n8n Credits <n8n-credits@localhost>';
 
 /** Thrown for a flag or variable that cannot be used; the message names it. */
 export class ConfigError extends Error {
@@ -43,7 +50,8 @@ function integer(setting: string, value: string | number, min: number, max: numb
 
 /**
  * Resolves the service configuration. Environment: `N8N_CREDITS_DATABASE_URL`, `N8N_CREDITS_HOST`,
- * `N8N_CREDITS_PORT`, `N8N_CREDITS_DATA_DIR`, `N8N_CREDITS_BODY_LIMIT`, `N8N_CREDITS_LOG_LEVEL`.
+ * `N8N_CREDITS_PORT`, `N8N_CREDITS_DATA_DIR`, `N8N_CREDITS_BODY_LIMIT`, `N8N_CREDITS_LOG_LEVEL`, `N8N_CREDITS_SMTP_URL`,
+ * `N8N_CREDITS_SMTP_FROM`.
  */
 export function resolveConfig(flags: ServiceFlags, env: Record<string, string | undefined>, cwd: string): ServiceConfig {
   const databaseUrl = flags.database ?? env.N8N_CREDITS_DATABASE_URL ?? null;
@@ -52,6 +60,14 @@ export function resolveConfig(flags: ServiceFlags, env: Record<string, string | 
   }
   const logLevel = flags.logLevel ?? env.N8N_CREDITS_LOG_LEVEL ?? 'info';
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) throw new ConfigError('--log-level', `unknown level "${logLevel}"`);
+  const smtpUrl = flags.smtpUrl ?? env.N8N_CREDITS_SMTP_URL ?? null;
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
+    throw new ConfigError(flags.smtpUrl !== undefined ? '--smtp-url' : 'N8N_CREDITS_SMTP_URL', 'expected an smtp://host:port or smtps://host:port URL');
+  }
+  const smtpFrom = flags.smtpFrom ?? env.N8N_CREDITS_SMTP_FROM ?? DEFAULT_SMTP_FROM;
+  if (!/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(smtpFrom.trim())) {
+    throw new ConfigError(flags.smtpFrom !== undefined ? '--smtp-from' : 'N8N_CREDITS_SMTP_FROM', `expected an e-mail address ("alerts@example.com" or "Name <alerts@example.com>"), got "${smtpFrom}"`);
+  }
   return {
     host: flags.host ?? env.N8N_CREDITS_HOST ?? '127.0.0.1',
     port: integer('--port', flags.port ?? env.N8N_CREDITS_PORT ?? DEFAULT_PORT, 0, 65535),
@@ -60,6 +76,8 @@ export function resolveConfig(flags: ServiceFlags, env: Record<string, string | 
     bodyLimit: integer('--body-limit', flags.bodyLimit ?? env.N8N_CREDITS_BODY_LIMIT ?? 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     demo: flags.demo ?? false,
     logLevel: logLevel as ServiceConfig['logLevel'],
+    smtpUrl,
+    smtpFrom: smtpFrom.trim(),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AlertService, type AlertServiceOptions } from '../alerts/alertService';
 import { buildApp } from '../http/app';
 import type { AppContext } from '../http/context';
 import type { LedgerStore } from '../store/types';
@@ -11,6 +12,7 @@ export interface RunningService {
   app: FastifyInstance;
   ctx: AppContext;
   store: LedgerStore;
+  alerts: AlertService;
   /** `http://host:port` it listens on. */
   url: string;
   workspaceId: string;
@@ -28,6 +30,8 @@ export interface StartOptions {
   now?: () => number;
   /** How often held reservations past their expiry are released (ms); default 30 s. */
   sweepMs?: number;
+  /** Alert timers and delivery timings (tests shrink them); the SMTP server comes from the config. */
+  alerts?: Omit<AlertServiceOptions, 'now' | 'smtpUrl' | 'smtpFrom' | 'log'>;
 }
 
 /** Starts `n8n-credits serve`: opens the store, bootstraps the first workspace, seeds the demo if asked, listens. */
@@ -40,8 +44,13 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     const { workspace, adminKey } = await bootstrap(store);
     let demo: DemoSummary | null = null;
     if (config.demo && adminKey) demo = await seedDemo(store, workspace, (options.now ?? Date.now)());
+    const alerts = new AlertService(store, {
+      ...options.alerts, now: options.now, smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom,
+      log: (message, err) => app?.log.warn({ err }, message),
+    });
     const built = await buildApp({
       store,
+      alerts,
       bodyLimit: config.bodyLimit,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
@@ -53,14 +62,17 @@ export async function startService(config: ServiceConfig, options: StartOptions 
       store.expireReservations().catch((err: unknown) => built.app.log.warn({ err }, 'reservation sweep failed'));
     }, options.sweepMs ?? 30_000);
     sweep.unref();
+    alerts.start();
     let stopping: Promise<void> | null = null;
     const running: RunningService = {
-      app, ctx: built.ctx, store, url, workspaceId: workspace.id, adminKey, demo,
+      app, ctx: built.ctx, store, alerts, url, workspaceId: workspace.id, adminKey, demo,
       stop: () => {
         stopping ??= (async () => {
           built.ctx.draining.value = true;
           clearInterval(sweep);
           await built.app.close();
+          // Deliveries in flight end within their timeout; what is left stays queued for the next start.
+          await alerts.stop();
           await store.close();
         })();
         return stopping;

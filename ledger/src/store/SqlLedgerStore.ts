@@ -3,6 +3,8 @@ import type { Db, Tx } from './db';
 import { LedgerError } from './errors';
 import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
+import { AlertMarks } from './sql/alertMarks';
+import { AlertOutbox } from './sql/alertOutbox';
 import { Administration } from './sql/administration';
 import { ApiKeys } from './sql/apiKeys';
 import { ChargeDecider } from './sql/chargeDecider';
@@ -12,6 +14,7 @@ import { Reports } from './sql/reports';
 import { Reservations } from './sql/reservations';
 import { Settings } from './sql/settings';
 import type {
+  AlertDelivery, RecordAlertsInput, WorkflowUsage,
   AddMemberInput, ApiKeyRecord, AuditReport, BalanceCard, BreakdownQuery, BreakdownRow, ChargeInput, ChargeOutcome, CreateApiKeyInput,
   CreateWorkspaceInput, ExecutionInput, ExecutionRecord, FailureCount, Grant, GrantInput, HelperCount, LedgerEntry, LedgerStore, ListEntriesQuery,
   Member, Reservation, ReserveInput, ReserveOutcome, ReverseInput, SettleInput, Workspace,
@@ -20,7 +23,7 @@ import type {
 /**
  * The ledger over a `Db`: one implementation of the accounting, run on SQLite or PostgreSQL. This class only
  * wires the jobs together (`sql/`): charges, reservations, administration, reports, counters, keys and
- * settings, all on one workspace-transaction core (`sql/workspaceTx.ts`, `sql/chargeDecider.ts`).
+ * settings, alerts and their outbox, all on one workspace-transaction core (`sql/workspaceTx.ts`, `sql/chargeDecider.ts`).
  */
 export class SqlLedgerStore implements LedgerStore {
   private readonly core: ChargeDecider;
@@ -31,6 +34,8 @@ export class SqlLedgerStore implements LedgerStore {
   private readonly counters: Counters;
   private readonly keys: ApiKeys;
   private readonly settings: Settings;
+  private readonly alertMarks: AlertMarks;
+  private readonly outbox: AlertOutbox;
 
   constructor(
     readonly db: Db,
@@ -44,6 +49,8 @@ export class SqlLedgerStore implements LedgerStore {
     this.counters = new Counters(this.core);
     this.keys = new ApiKeys(this.core);
     this.settings = new Settings(this.core);
+    this.alertMarks = new AlertMarks(this.core);
+    this.outbox = new AlertOutbox(this.core);
   }
 
   async migrate(): Promise<void> {
@@ -204,6 +211,30 @@ export class SqlLedgerStore implements LedgerStore {
 
   setAlertSettings(workspaceId: string, settings: unknown): Promise<void> {
     return this.settings.setAlertSettings(workspaceId, settings);
+  }
+
+  recordAlerts(input: RecordAlertsInput): Promise<string[]> {
+    return this.alertMarks.recordAlerts(input);
+  }
+
+  workflowUsage(workspaceId: string, from: string, to: string): Promise<WorkflowUsage[]> {
+    return this.alertMarks.workflowUsage(workspaceId, from, to);
+  }
+
+  openCircuits(workspaceId: string): Promise<string[]> {
+    return this.alertMarks.openCircuits(workspaceId);
+  }
+
+  claimDeliveries(limit: number, leaseMs: number): Promise<AlertDelivery[]> {
+    return this.outbox.claimDeliveries(limit, leaseMs);
+  }
+
+  finishDelivery(id: string, result: { ok: true } | { ok: false; error: string; retryAt: string | null }): Promise<void> {
+    return this.outbox.finishDelivery(id, result);
+  }
+
+  listDeliveries(workspaceId: string, limit: number): Promise<AlertDelivery[]> {
+    return this.outbox.listDeliveries(workspaceId, limit);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ export * from './zonedTimeToUtc';
 export * from './daysInMonth';
 export * from './periodAt';
 export * from './dayAt';
+export * from './daysBefore';
 export * from './compareGrants';
 export * from './usableGrants';
 export * from './defaultGrantPriority';

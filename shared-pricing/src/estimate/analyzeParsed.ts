@@ -4,6 +4,7 @@ import { createAssumptionResolver } from './createAssumptionResolver';
 import { entryGroups } from './entryGroups';
 import { estimateAmount } from './estimateAmount';
 import { evaluatePass } from './evaluatePass';
+import { isStickyNote } from './isStickyNote';
 import type { PassResult, Scenario } from './model';
 import { nodePricing } from './nodePricing';
 import type { ParsedWorkflow } from './parseWorkflowText';
@@ -46,7 +47,7 @@ export function analyzeParsed(parsed: ParsedWorkflow, book: PriceBook, config: A
   const model = buildModel(parsed, resolver, findings, state.triggerItems);
   const { groups, noTrigger } = entryGroups(model, state.subEntry, findings);
   const nodes = model.graph.nodes;
-  const pricing = nodes.map((node) => (node.type === 'n8n-nodes-base.stickyNote' ? undefined : nodePricing(node, book, resolver)));
+  const pricing = nodes.map((node) => (isStickyNote(node.type) ? undefined : nodePricing(node, book, resolver)));
   const results: GroupResult[] = groups.map((group) => {
     const passes = { expected: evaluatePass(model, group, 'expected'), min: evaluatePass(model, group, 'min'), max: evaluatePass(model, group, 'max') };
     const projection: TriggerProjection = noTrigger

@@ -13,6 +13,13 @@ export interface Edge {
   cut?: boolean;
 }
 
+/** A sub-node connection: `index` 1 of an agent's `ai_languageModel` is its fallback model. */
+export interface SubNodeLink {
+  node: number;
+  type: string;
+  index: number;
+}
+
 /** The workflow's nodes and connections, indexed for traversal. */
 export interface Graph {
   nodes: ParsedNode[];
@@ -21,8 +28,8 @@ export interface Graph {
   out: Edge[][];
   /** `main` edges entering each node. */
   in: Edge[][];
-  /** For each node, its sub-nodes (models, tools, memory …) with the connection type. */
-  subNodes: Array<Array<{ node: number; type: string }>>;
+  /** For each node, its sub-nodes (models, tools, memory …) with the connection type and the input index it feeds. */
+  subNodes: Array<Array<SubNodeLink>>;
   /** For each sub-node, the node it serves (first one), or -1. */
   parentOf: number[];
 }
@@ -65,7 +72,7 @@ export function buildGraph(nodes: ParsedNode[], connections: WorkflowConnections
             (graph.out[from] as Edge[]).push(edge);
             (graph.in[to] as Edge[]).push(edge);
           } else {
-            (graph.subNodes[to] as Array<{ node: number; type: string }>).push({ node: from, type });
+            (graph.subNodes[to] as SubNodeLink[]).push({ node: from, type, index: typeof target.index === 'number' ? target.index : 0 });
             if (graph.parentOf[from] === -1) graph.parentOf[from] = to;
           }
         }

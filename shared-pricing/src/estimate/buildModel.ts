@@ -39,14 +39,16 @@ export function buildModel(parsed: ParsedWorkflow, resolver: AssumptionResolver,
   });
   checkLoopResets(graph.nodes, loops, findings);
   const agents = graph.nodes.map((node, i): AgentInfo | undefined => {
-    const subs = graph.subNodes[i] ?? [];
+    // n8n hands an agent only its enabled sub-nodes.
+    const subs = (graph.subNodes[i] ?? []).filter((s) => !graph.nodes[s.node]?.disabled);
     if (!subs.some((s) => s.type === 'ai_languageModel')) return undefined;
     const tools = subs.filter((s) => s.type === 'ai_tool').length;
-    if (!AGENT_TYPES.has(node.type) || tools === 0) return { iterations: 1, maxIterations: 1, tools };
+    const fallbackModel = !AGENT_TYPES.has(node.type) ? undefined : node.parameters.needsFallback === true ? 'on-failure' : 'ignored';
+    if (!AGENT_TYPES.has(node.type) || tools === 0) return { iterations: 1, maxIterations: 1, tools, fallbackModel };
     const options = node.parameters.options as Record<string, unknown> | undefined;
     const cap = typeof options?.maxIterations === 'number' && options.maxIterations >= 1 ? options.maxIterations : 10;
     const iterations = resolver.get('agentIterations', node);
-    return { iterations, maxIterations: Math.max(cap, iterations), tools };
+    return { iterations, maxIterations: Math.max(cap, iterations), tools, fallbackModel };
   });
   return { graph, order, cut, loops, behaviours, agents };
 }

@@ -1,9 +1,8 @@
 import { messages } from '../errors';
 import { isTriggerType } from '../price-book/isTriggerType';
+import { isStickyNote } from './isStickyNote';
 import type { WorkflowModel } from './model';
 import type { Finding } from './types';
-
-const STICKY = 'n8n-nodes-base.stickyNote';
 
 /**
  * The ways an execution can start: one group per enabled trigger. A sub-workflow call enters
@@ -23,7 +22,7 @@ export function entryGroups(model: WorkflowModel, subEntry: boolean, findings: F
   if (triggers.length > 0) return { groups: triggers.map((i) => [i]), noTrigger: false };
   const roots: number[] = [];
   graph.nodes.forEach((node, i) => {
-    if (node.type === STICKY || graph.parentOf[i] !== -1 || (graph.in[i]?.length ?? 0) > 0) return;
+    if (isStickyNote(node.type) || graph.parentOf[i] !== -1 || (graph.in[i]?.length ?? 0) > 0) return;
     roots.push(i);
   });
   if (roots.length > 0 && !subEntry) findings.push({ ruleId: 'estimate/no-trigger', severity: 'info', range: graph.nodes[roots[0] as number]?.range ?? { offset: 0, length: 0, line: 1 }, message: messages.noTrigger() });

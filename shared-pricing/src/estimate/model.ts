@@ -12,6 +12,11 @@ export interface AgentInfo {
   /** Most LLM calls per item (the agent's `maxIterations`, 10 by default; 1 for chains). */
   maxIterations: number;
   tools: number;
+  /**
+   * An agent's second model input (`ai_languageModel` index 1): n8n calls it only when the primary
+   * model fails and `needsFallback` is on (`on-failure`), and never otherwise (`ignored`).
+   */
+  fallbackModel?: 'on-failure' | 'ignored';
 }
 
 /** Everything about a workflow that does not change between passes. */

@@ -1,12 +1,14 @@
 import { messages } from '../errors';
 import type { Edge, Graph } from './buildGraph';
+import { doneAfterBody } from './doneAfterBody';
 import type { LoopInfo } from './findLoops';
 import type { Finding } from './types';
 
 /**
  * Orders the nodes so that every node comes after the nodes feeding it, ignoring loop back
- * edges. A cycle that no Loop Over Items node closes is broken at one edge, which is
- * returned in `cut` and reported: its nodes are counted once per pass, never infinitely.
+ * edges, and each node after a loop's `done` output after the loop's body (`doneAfterBody`).
+ * A cycle that no Loop Over Items node closes is broken at one edge, which is returned in
+ * `cut` and reported: its nodes are counted once per pass, never infinitely.
  */
 export function orderNodes(graph: Graph, loops: Map<number, LoopInfo>, findings: Finding[]): { order: number[]; cut: Set<Edge> } {
   const n = graph.nodes.length;
@@ -14,6 +16,8 @@ export function orderNodes(graph: Graph, loops: Map<number, LoopInfo>, findings:
   for (const loop of loops.values()) for (const e of loop.backEdges) cut.add(e);
   const pending = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) for (const e of graph.in[i] as Edge[]) if (!cut.has(e)) pending[i]++;
+  const after = doneAfterBody(graph, loops);
+  for (const waiting of after) for (const d of waiting) pending[d]++;
   const order: number[] = [];
   const done = new Array<boolean>(n).fill(false);
   const ready: number[] = [];
@@ -25,8 +29,10 @@ export function orderNodes(graph: Graph, loops: Map<number, LoopInfo>, findings:
       order.push(at);
       for (const e of graph.out[at] as Edge[]) {
         if (cut.has(e)) continue;
-        if (--(pending[e.to] as number) === 0) ready.push(e.to);
+        if (--(pending[e.to] as number) === 0 && !done[e.to]) ready.push(e.to);
       }
+      // A node entered to break a cycle is already ordered when its last wait ends.
+      for (const d of after[at] as number[]) if (--(pending[d] as number) === 0 && !done[d]) ready.push(d);
     }
     if (order.length === n) break;
     // A cycle: enter it at its first remaining node (file order) and cut the edges closing it.

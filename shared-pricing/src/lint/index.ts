@@ -4,6 +4,7 @@ export * from './lintWorkflow';
 export * from './ruleOptionsWithDefaults';
 export * from './parseLintConfig';
 export * from './withBudgets';
+export * from './configBudgets';
 export * from './buildSarif';
 export * from './compareCost';
 export { rules as lintRules, findRule } from './rules';

@@ -3,12 +3,11 @@
  * 127.0.0.1:5432 is never touched): initdb into a temp folder, listen on a free port of 127.0.0.1,
  * run as the `postgres` user when we are root. Stopped and removed by `destroy()` and at exit.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../support/freePort';
-import { postgresBin, runAsPostgres } from '../../support/postgres';
+import { initCluster, postgresBin, runAsPostgres } from '../../support/postgres';
 
 export { postgresBin };
 
@@ -23,15 +22,7 @@ export interface Cluster {
 
 /** Creates and starts a cluster. */
 export async function startCluster(bin: string): Promise<Cluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'n8c-fault-pg-'));
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
-  }
-  chmodSync(dir, 0o700);
-  const data = join(dir, 'data');
-  runAsPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+  const { dir, data } = initCluster(bin, 'n8c-fault-pg-');
   const port = await freePort();
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=50 -c shared_buffers=16MB`;
   const pgCtl = join(bin, 'pg_ctl');

@@ -104,7 +104,9 @@ describe('HTTP API', () => {
   it('saves and reads alert settings', async () => {
     const put = await t.call('admin', { method: 'PUT', url: '/v1/alerts', payload: { thresholds: [90, 50], email: 'ops@example.com', webhookUrl: null } });
     const got = (await t.call('member', { url: '/v1/alerts' })).json();
-    assert.deepEqual([put.statusCode, got], [200, { thresholds: [50, 90], email: 'ops@example.com', webhookUrl: null }]);
+    // The fields the request left out take their documented defaults; no webhook, so no secret.
+    const defaults = { belowMillicredits: null, spikeFactor: 3, spikeDays: 7, events: { depleted: true, renewed: true, dailyLimit: true, circuitOpen: true }, webhookSecretSet: false };
+    assert.deepEqual([put.statusCode, got], [200, { thresholds: [50, 90], email: 'ops@example.com', webhookUrl: null, ...defaults }]);
   });
 
   it('counts charges by outcome in the Prometheus metrics', async () => {

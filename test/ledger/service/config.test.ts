@@ -23,6 +23,21 @@ describe('resolveConfig', () => {
   it('refuses a database URL that is not PostgreSQL', () => {
     assert.throws(() => resolveConfig({}, { N8N_CREDITS_DATABASE_URL: 'mysql://x' }, '/'), (e: unknown) => e instanceof ConfigError && e.setting === 'N8N_CREDITS_DATABASE_URL');
   });
+  it('takes the SMTP server and From address from flags or N8N_CREDITS_SMTP_URL / N8N_CREDITS_SMTP_FROM', () => {
+    const fromEnv = resolveConfig({}, { N8N_CREDITS_SMTP_URL: 'smtp://127.0.0.1:2525', N8N_CREDITS_SMTP_FROM: 'alerts@example.com' }, '/');
+    const fromFlags = resolveConfig({ smtpUrl: 'smtps://u:p@mail.example.com', smtpFrom: 'Billing <billing@example.com>' }, { N8N_CREDITS_SMTP_URL: 'smtp://x:1' }, '/');
+    const none = resolveConfig({}, {}, '/');
+    assert.deepEqual(
+      [fromEnv.smtpUrl, fromEnv.smtpFrom, fromFlags.smtpUrl, fromFlags.smtpFrom, none.smtpUrl, none.smtpFrom],
+      ['smtp://127.0.0.1:2525', 'alerts@example.com', 'smtps://u:p@mail.example.com', 'Billing <billing@example.com>', null, 'n8n Credits <n8n-credits@localhost>'],
+    );
+  });
+
+  it('names the flag of an SMTP URL that is not smtp:// and of a From that is no address', () => {
+    assert.throws(() => resolveConfig({ smtpUrl: 'http://mail:25' }, {}, '/'), (e: unknown) => e instanceof ConfigError && e.setting === '--smtp-url');
+    assert.throws(() => resolveConfig({}, { N8N_CREDITS_SMTP_URL: 'mail:25' }, '/'), (e: unknown) => e instanceof ConfigError && e.setting === 'N8N_CREDITS_SMTP_URL');
+    assert.throws(() => resolveConfig({ smtpFrom: 'nobody' }, {}, '/'), (e: unknown) => e instanceof ConfigError && e.setting === '--smtp-from');
+  });
 });
 
 describe('redactUrl', () => {

@@ -35,7 +35,7 @@ describe('unit', () => {
 		});
 
 		it('fires for a workflow whose usage today exceeds the multiple of its trailing average, once a day', () => {
-			const usage = { today: [{ key: 'wf-1', label: 'One', millicredits: 4000 }, { key: 'wf-2', label: 'Two', millicredits: 1000 }], trailing: [{ key: 'wf-1', millicredits: 7000 }, { key: 'wf-2', millicredits: 7000 }] };
+			const usage = { day: '2026-11-20', today: [{ key: 'wf-1', label: 'One', millicredits: 4000 }, { key: 'wf-2', label: 'Two', millicredits: 1000 }], trailing: [{ key: 'wf-1', millicredits: 7000 }, { key: 'wf-2', millicredits: 7000 }] };
 			const first = checkEvent(settings({ event: 'spike' }), card(1), {}, usage, false);
 			const second = checkEvent(settings({ event: 'spike' }), card(1), first.next, usage, false);
 			assert.deepEqual(first.events.map((e) => [e.workflowId, e.ratio]), [['wf-1', 4]]);

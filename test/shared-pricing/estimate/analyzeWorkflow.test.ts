@@ -36,6 +36,31 @@ describe('analyzeWorkflow', () => {
       assert.deepEqual([done.runs.expected, done.itemsPerRun.expected], [1, 25]);
     });
 
+    // Regression (issue 20): n8n emits on done every item fed back, here 2 items × 3 from the Split Out.
+    it('gives the done branch the items the body fed back, not the loop\'s input', () => {
+      const node = (name: string, type: string, parameters: object, notes?: string) => ({ name, type, typeVersion: type.endsWith('splitInBatches') ? 3 : 1, position: [0, 0], parameters, ...(notes ? { notes } : {}) });
+      const to = (name: string) => [{ node: name, type: 'main', index: 0 }];
+      const text = JSON.stringify({
+        nodes: [node('Manual', 'n8n-nodes-base.manualTrigger', {}), node('Two', 'n8n-nodes-base.code', {}, 'credits: items=2'), node('Loop', 'n8n-nodes-base.splitInBatches', { batchSize: 1 }), node('Split', 'n8n-nodes-base.splitOut', {}, 'credits: items=3'), node('Hash', 'n8n-nodes-base.crypto', {})],
+        connections: { Manual: { main: [to('Two')] }, Two: { main: [to('Loop')] }, Loop: { main: [to('Hash'), to('Split')] }, Split: { main: [to('Loop')] } },
+      });
+      const hash = nodeOf(analyzeWorkflow(text, book), 'Hash');
+      // Hand count: 6 items at 10 per item.
+      assert.deepEqual([hash.runs.expected, hash.items.expected, hash.credits.expected], [1, 6, 60]);
+    });
+
+    it('counts the done branch after the whole body, even when the body waits for another branch', () => {
+      const node = (name: string, type: string, parameters: object, notes?: string) => ({ name, type, typeVersion: type.endsWith('splitInBatches') ? 3 : 1, position: [0, 0], parameters, ...(notes ? { notes } : {}) });
+      const to = (name: string, index = 0) => [{ node: name, type: 'main', index }];
+      // Other feeds the body's Merge and is listed first, so plain depth-first order would reach Hash before Merge.
+      const text = JSON.stringify({
+        nodes: [node('Manual', 'n8n-nodes-base.manualTrigger', {}), node('Two', 'n8n-nodes-base.code', {}, 'credits: items=2'), node('Other', 'n8n-nodes-base.set', {}), node('Loop', 'n8n-nodes-base.splitInBatches', { batchSize: 1 }), node('Merge', 'n8n-nodes-base.merge', {}), node('Hash', 'n8n-nodes-base.crypto', {})],
+        connections: { Manual: { main: [[...to('Other'), ...to('Two')]] }, Two: { main: [to('Loop')] }, Other: { main: [to('Merge', 1)] }, Loop: { main: [to('Hash'), to('Merge')] }, Merge: { main: [to('Loop')] } },
+      });
+      // Hand count: Merge appends 2 batches of 1 and Other's 1 item, and feeds back 3.
+      assert.deepEqual(nodeOf(analyzeWorkflow(text, book), 'Hash').items.expected, 3);
+    });
+
     it('prices the loop exactly: Code 500 + Loop 4 × 100 + Body 3 × 100 + 5', () => {
       assert.deepEqual(analyze('loop').perExecution, { expected: 1205, min: 1205, max: 1205 });
     });

@@ -6,6 +6,7 @@ import { priceExecution } from '../../../shared-pricing/src/execution';
 import type { ExecutionRun, Workflow } from '../../../shared-pricing/src/execution/types';
 import { getPlan } from '../../../shared-pricing/src/plans';
 import { getPriceBook } from '../../../shared-pricing/src/price-book/loadPriceBook';
+import { summarizeRun } from '../../support/n8n-engine/summarize-run';
 
 // The run-data fixtures were captured from n8n's own engine (see test/fixtures/run-data/README.md).
 const runData = join(__dirname, '..', '..', 'fixtures', 'run-data');
@@ -35,5 +36,20 @@ describe('analyzeWorkflow: agrees with metering', () => {
   it('estimates a loop with a remainder batch (25 items, batch 10) to the millicredit', () => {
     const [estimate, metered] = compare('loop-remainder', { 'Make 25 Items': 25 });
     assert.equal(estimate, metered);
+  });
+
+  // Regression (issue 20): `done` was given the loop's input items (3), while n8n emits every item fed
+  // back into the loop (12): the loop after it then ran 2 times instead of 4.
+  it('estimates nested loops to the millicredit of their metered run', () => {
+    const [estimate, metered] = compare('nested-loops', {});
+    assert.equal(estimate, metered);
+  });
+
+  it('counts the runs and items of every node of nested loops as n8n\'s engine ran them', () => {
+    const text = readFileSync(join(runData, 'nested-loops.workflow.json'), 'utf8');
+    const engine = summarizeRun(JSON.parse(readFileSync(join(runData, 'nested-loops.run.json'), 'utf8')));
+    const actual = Object.fromEntries(Object.entries(engine).map(([node, s]) => [node, [s.runs, s.itemsPerOutput.flat().reduce((a, b) => a + b, 0)]]));
+    const estimated = Object.fromEntries(analyzeWorkflow(text, book).nodes.map((n) => [n.name, [n.runs.expected, n.items.expected]]));
+    assert.deepEqual(estimated, actual);
   });
 });

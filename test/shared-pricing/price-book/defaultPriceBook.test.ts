@@ -31,6 +31,7 @@ describe('the default price book', () => {
       'ai-image': 'run:40000',
       'ai-audio': 'run:10000',
       free: 'run:0',
+      metering: 'run:0',
     });
   });
 

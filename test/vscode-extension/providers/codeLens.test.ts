@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createCodeLensProvider, SHOW_BREAKDOWN, SHOW_NODE } from '../../../vscode-extension/src/providers/codeLens';
+import { analyzeWorkflow } from '../../../shared-pricing/src';
 import { StubDocument } from '../vscode-stub';
 import { setup } from './setup';
 
@@ -9,7 +10,7 @@ describe('unit: CodeLens provider', () => {
     const lenses = createCodeLensProvider(api, store, { budgets: () => ({}) }).provideCodeLenses(document);
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
       [0, 'n8n Credits: ≈ 1230.1 (680.1–2330.1) cr per execution · ≈ 36903 cr/month (30 runs)'],
-      [4, '≈ 0 cr/run'],
+      [4, '≈ 0 cr/execution'],
       [11, '≈ 0.1 cr/run · ×101 runs → 10.1'],
       [18, '≈ 1 cr/run · ×100 runs in Loop Over Items → 100'],
       [25, '≈ 11.2 cr/run · ×100 runs in Loop Over Items → 1120 (570–2220)'],
@@ -35,5 +36,22 @@ describe('unit: CodeLens provider', () => {
     const { api, store } = setup();
     const lenses = createCodeLensProvider(api, store, { budgets: () => ({}) }).provideCodeLenses(new StubDocument('{"name": "pkg", "version": "1.0.0"}', '/w/package.json'));
     assert.deepEqual(lenses, []);
+  });
+
+  // Regression (issue 20): sticky notes got a "not reached from a trigger" lens.
+  it('puts no lens over a sticky note, and says per execution for a node that runs at most once', () => {
+    const text = JSON.stringify({
+      nodes: [
+        { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {}, position: [0, 0] },
+        { name: 'Note', type: 'n8n-nodes-base.stickyNote', parameters: { content: 'why' }, position: [0, 0] },
+        { name: 'Check', type: 'n8n-nodes-base.if', parameters: {}, position: [0, 0] },
+        { name: 'Call', type: 'n8n-nodes-base.httpRequest', parameters: {}, position: [0, 0] },
+      ],
+      connections: { Start: { main: [[{ node: 'Check', type: 'main', index: 0 }]] }, Check: { main: [[{ node: 'Call', type: 'main', index: 0 }]] } },
+    }, null, 1);
+    const { api, store, document } = setup(undefined, text, { analyze: analyzeWorkflow });
+    const titles = createCodeLensProvider(api, store, { budgets: () => ({}) }).provideCodeLenses(document).map((l) => l.command?.title);
+    // Call runs on the IF's true output, half the time (branchShare 0.5): 0.5 × 1 credit per execution, not per run.
+    assert.deepEqual(titles.slice(1), ['≈ 0 cr/execution', '≈ 0.1 cr/execution', '≈ 0.5 (0–1) cr/execution']);
   });
 });

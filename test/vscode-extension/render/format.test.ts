@@ -22,8 +22,9 @@ describe('unit: format', () => {
     assert.equal(nodeLensTitle(perItem), '≈ 0.05 cr/item · ×1000 items in Loop Over Items → 50');
   });
 
-  it('writes a node that runs once as its cost per run', () => {
-    assert.equal(nodeLensTitle(node('Every day')), '≈ 0 cr/run');
+  // Regression (issue 20): the figure is per execution, and said cr/run.
+  it('writes a node that runs at most once as its cost per execution', () => {
+    assert.equal(nodeLensTitle(node('Every day')), '≈ 0 cr/execution');
   });
 
   it('says a sub-node is counted in its parent', () => {
@@ -33,7 +34,7 @@ describe('unit: format', () => {
   it('says disabled, unreachable and unpriced nodes are so', () => {
     assert.equal(nodeLensTitle(node('Old step')), 'disabled · 0 cr');
     assert.equal(nodeLensTitle({ ...node('HTTP Request'), reachable: false }), 'not reached from a trigger · 0 cr');
-    assert.equal(nodeLensTitle({ ...node('Every day'), explicit: false, totalCredits: { expected: 1000, min: 1000, max: 1000 } }), '≈ 1 cr/run · unpriced type (fallback rate)');
+    assert.equal(nodeLensTitle({ ...node('Every day'), explicit: false, totalCredits: { expected: 1000, min: 1000, max: 1000 } }), '≈ 1 cr/execution · unpriced type (fallback rate)');
   });
 
   it('sums up the workflow per execution and per month', () => {

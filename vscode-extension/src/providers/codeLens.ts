@@ -1,3 +1,4 @@
+import { isStickyNote } from '../../../shared-pricing/src';
 import type { CodeLens, CodeLensProvider, EventEmitter, TextDocument, VscodeApi } from '../api';
 import type { WorkflowStore } from '../analysis/workflowStore';
 import { toRange } from '../analysis/ranges';
@@ -15,7 +16,7 @@ export interface CodeLensOptions {
 }
 
 /**
- * CodeLens over each node ("≈ 1.2 cr/run · ×100 items in Loop Over Items → 120") and at the top
+ * CodeLens over each node but sticky notes ("≈ 1.2 cr/run · ×100 runs in Loop Over Items → 120") and at the top
  * of the file (per execution, min–max, per month). Clicking shows the breakdown.
  */
 export function createCodeLensProvider(api: VscodeApi, store: WorkflowStore, options: CodeLensOptions): CodeLensProvider & { changed: EventEmitter<void> } {
@@ -30,6 +31,8 @@ export function createCodeLensProvider(api: VscodeApi, store: WorkflowStore, opt
       const lenses: CodeLens[] = [new api.CodeLens(top, { title: summaryLensTitle(entry.analysis, options.budgets()), command: SHOW_BREAKDOWN, arguments: [document.uri] })];
       const actuals = options.actuals?.(document);
       for (const { estimate, location } of entry.nodes.values()) {
+        // A canvas note never runs: a lens over it would only say so.
+        if (isStickyNote(estimate.type)) continue;
         const offset = location?.offset ?? estimate.range.offset;
         const range = toRange(api, entry, offset, 0);
         lenses.push(new api.CodeLens(range, { title: nodeLensTitle(estimate), command: SHOW_NODE, arguments: [document.uri, estimate.name] }));

@@ -1,5 +1,5 @@
 import type { EventEmitter, TextDocument, TreeDataProvider, TreeItem, VscodeApi } from '../api';
-import type { NodeEstimate } from '../../../shared-pricing/src';
+import { isStickyNote, type NodeEstimate } from '../../../shared-pricing/src';
 import type { WorkflowStore } from '../analysis/workflowStore';
 import { formatCreditRange } from '../render/format';
 
@@ -27,7 +27,7 @@ export function createCreditsTree(api: VscodeApi, store: WorkflowStore, activeDo
       if (!entry?.analysis || entry.kind !== 'workflow') return [];
       const groups = new Map<string, NodeEstimate[]>();
       for (const node of entry.analysis.nodes) {
-        if (node.parent) continue;
+        if (node.parent || isStickyNote(node.type)) continue;
         groups.set(node.type, [...(groups.get(node.type) ?? []), node]);
       }
       const byCost = (a: NodeEstimate, b: NodeEstimate) => b.totalCredits.expected - a.totalCredits.expected || a.name.localeCompare(b.name);

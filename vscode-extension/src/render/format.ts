@@ -26,8 +26,9 @@ function multiplierSource(node: NodeEstimate): string {
 }
 
 /**
- * The CodeLens text over a node: "≈ 1.2 cr/run · ×100 items in Loop Over Items → 120", or
- * "≈ 3 cr/run" when it runs once; disabled, unreachable and sub-nodes say so.
+ * The CodeLens text over a node: "≈ 1.2 cr/run · ×100 runs in Loop Over Items → 120", or
+ * "≈ 3 cr/execution" when it runs at most once (the figure is per execution, and a branch may
+ * run less than once); disabled, unreachable and sub-nodes say so.
  */
 export function nodeLensTitle(node: NodeEstimate): string {
   if (node.disabled) return 'disabled · 0 cr';
@@ -41,7 +42,7 @@ export function nodeLensTitle(node: NodeEstimate): string {
     const perUnit = Math.round(total.expected / count);
     return `≈ ${formatCredits(perUnit)} cr/${word} · ×${formatCount(count)} ${word}s${multiplierSource(node)} → ${formatCreditRange(total)}${unpriced}`;
   }
-  return `≈ ${formatCreditRange(total)} cr/run${unpriced}`;
+  return `≈ ${formatCreditRange(total)} cr/execution${unpriced}`;
 }
 
 /** Budgets from the settings, in millicredits. */

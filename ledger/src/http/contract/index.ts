@@ -54,6 +54,7 @@ export const ledgerContract = {
   'GET /v1/whoami': settings.getWhoami,
   'GET /v1/alerts': settings.getAlerts,
   'PUT /v1/alerts': settings.putAlerts,
+  'GET /v1/alerts/deliveries': settings.getAlertDeliveries,
 } as const;
 
 export type LedgerContract = typeof ledgerContract;

@@ -53,6 +53,13 @@ export const balanceCard = {
   description: 'The balance card, in millicredits',
 } as const;
 
+/** The card as `GET /v1/balance` answers it: with the workspace's zone, in which its days are counted. */
+const balanceWithZone = {
+  ...balanceCard,
+  required: [...balanceCard.required, 'timeZone'],
+  properties: { ...balanceCard.properties, timeZone: { ...text, description: "The workspace's IANA time zone: days and periods are counted in it." } },
+} as const;
+
 export const getBalance = defineRoute({
   method: 'GET',
   url: '/v1/balance',
@@ -61,7 +68,7 @@ export const getBalance = defineRoute({
     tags: ['reports'],
     summary: 'The usage card: consumed, remaining, reset date, rollover, top-ups, total available, daily remaining, overdraft',
     querystring: { type: 'object', properties: { workspaceId: pathId } },
-    response: { 200: balanceCard, ...errorResponses },
+    response: { 200: balanceWithZone, ...errorResponses },
   },
 });
 

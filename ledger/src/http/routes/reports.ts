@@ -9,7 +9,7 @@ import { entryJson } from '../outcomes';
 export function reportRoutes(app: LedgerApp, ctx: AppContext): void {
   app.get(getBalance.url, contractRoute(getBalance), async (request) => {
     const ws = await resolveWorkspace(ctx, request);
-    return ctx.store.balance(ws.id);
+    return { ...(await ctx.store.balance(ws.id)), timeZone: ws.timeZone };
   });
 
   app.get(getReports.url, contractRoute(getReports), async (request, reply) => {

@@ -1,25 +1,22 @@
+import type { AlertEvent } from '../../alerts/conditions';
+import { alertSettingsOf, DEFAULT_ALERTS, generateWebhookSecret, webhookSecretOf, type AlertSettings } from '../../alerts/settings';
+import type { AlertDelivery } from '../../store/types';
 import { principalOf } from '../auth';
 import { resolveWorkspace, type AppContext } from '../context';
-import type { LedgerOk } from '../contract';
-import { getAlerts, getWhoami, putAlerts } from '../contract/settings';
+import { getAlertDeliveries, getAlerts, getWhoami, putAlerts } from '../contract/settings';
 import { contractRoute, type LedgerApp } from '../contractRoute';
 
-/** Alert settings as stored: warn when this period's consumption passes each percentage of the allocation. */
-export type AlertSettings = LedgerOk<'GET /v1/alerts'>;
+export { alertSettingsOf, DEFAULT_ALERTS, type AlertSettings };
 
-export const DEFAULT_ALERTS: AlertSettings = { thresholds: [80, 100], email: null, webhookUrl: null };
-
-/** The stored alert settings merged over the defaults (the store keeps any JSON). */
-export function alertSettingsOf(stored: unknown): AlertSettings {
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<AlertSettings>;
+/** A delivery as the log shows it (the payload stays in the store). */
+function deliveryJson(d: AlertDelivery) {
   return {
-    thresholds: Array.isArray(s.thresholds) ? s.thresholds.filter((t): t is number => Number.isInteger(t)) : DEFAULT_ALERTS.thresholds,
-    email: typeof s.email === 'string' ? s.email : null,
-    webhookUrl: typeof s.webhookUrl === 'string' ? s.webhookUrl : null,
+    id: d.id, alertId: d.alertId, event: d.event as AlertEvent, channel: d.channel, target: d.target, status: d.status, attempts: d.attempts,
+    lastError: d.lastError, createdAt: d.createdAt, nextAttemptAt: d.nextAttemptAt, sentAt: d.sentAt,
   };
 }
 
-/** `whoami` and the alert settings. */
+/** `whoami`, the alert settings and the alert delivery log. */
 export function settingsRoutes(app: LedgerApp, ctx: AppContext): void {
   app.get(getWhoami.url, contractRoute(getWhoami), async (request) => {
     const p = principalOf(request);
@@ -34,8 +31,29 @@ export function settingsRoutes(app: LedgerApp, ctx: AppContext): void {
 
   app.put(putAlerts.url, contractRoute(putAlerts), async (request) => {
     const ws = await resolveWorkspace(ctx, request);
-    const settings: AlertSettings = { thresholds: [...request.body.thresholds].sort((a, b) => a - b), email: request.body.email ?? null, webhookUrl: request.body.webhookUrl ?? null };
-    await ctx.store.setAlertSettings(ws.id, settings);
-    return settings;
+    const b = request.body;
+    const before = await ctx.store.getAlertSettings(ws.id);
+    // A secret sent is kept; otherwise the one saved before; a webhook URL without any gets a new one, shown once.
+    const kept = b.webhookSecret ?? webhookSecretOf(before);
+    const generated = kept === null && b.webhookUrl ? generateWebhookSecret() : null;
+    const settings: AlertSettings = {
+      thresholds: [...b.thresholds].sort((x, y) => x - y),
+      belowMillicredits: b.belowMillicredits ?? null,
+      spikeFactor: b.spikeFactor === undefined ? DEFAULT_ALERTS.spikeFactor : b.spikeFactor,
+      spikeDays: b.spikeDays ?? DEFAULT_ALERTS.spikeDays,
+      events: { ...DEFAULT_ALERTS.events, ...b.events },
+      email: b.email ?? null,
+      webhookUrl: b.webhookUrl ?? null,
+      webhookSecretSet: (kept ?? generated) !== null,
+    };
+    const { webhookSecretSet: _set, ...document } = settings;
+    await ctx.store.setAlertSettings(ws.id, { ...document, webhookSecret: kept ?? generated });
+    return generated ? { ...settings, webhookSecret: generated } : settings;
+  });
+
+  app.get(getAlertDeliveries.url, contractRoute(getAlertDeliveries), async (request) => {
+    const ws = await resolveWorkspace(ctx, request);
+    const limit = request.query.limit ? Number(request.query.limit) : 50;
+    return { deliveries: (await ctx.store.listDeliveries(ws.id, limit)).map(deliveryJson) };
   });
 }

@@ -154,4 +154,37 @@ CREATE INDEX entries_recorded ON entries (workspace_id, recorded_at);
 DROP INDEX entries_occurred;
 `,
   },
+  {
+    version: 4,
+    name: 'alert-marks-and-outbox',
+    // Alerts fire once per crossing and survive restarts: a mark per alert that fired (its scope is the period or
+    // day it fired in; deleted when the condition clears, which re-arms it). Deliveries wait in an outbox that a
+    // worker drains after the charge committed, so a charge never waits for an SMTP server or a webhook receiver.
+    sql: `
+CREATE TABLE alert_marks (
+  workspace_id TEXT NOT NULL,
+  alert_key TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  fired_at BIGINT NOT NULL,
+  PRIMARY KEY (workspace_id, alert_key)
+);
+CREATE TABLE alert_outbox (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL,
+  alert_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  target TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts BIGINT NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  last_error TEXT,
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT
+);
+CREATE INDEX alert_outbox_due ON alert_outbox (status, next_attempt_at);
+CREATE INDEX alert_outbox_workspace ON alert_outbox (workspace_id, created_at);
+`,
+  },
 ];

@@ -20,7 +20,9 @@ export const agentWithoutIterationCap: LintRule = {
       if (node.type !== AGENT_TYPE || node.disabled || !node.reachable) continue;
       const raw = context.rawNode(node.name);
       if (!raw || getPath(raw.parameters, 'options.maxIterations') !== undefined) continue;
-      const iterations = node.assumptions.find((a) => a.name === 'agentIterations')?.value ?? '?';
+      // No iteration assumption: an agent without tools (or without a model) makes one call per item, so no cap is needed.
+      const iterations = node.assumptions.find((a) => a.name === 'agentIterations')?.value;
+      if (iterations === undefined) continue;
       context.report({ messageId: 'noCap', node: node.name, data: { node: node.name, iterations } });
     }
   },

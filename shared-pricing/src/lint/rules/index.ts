@@ -9,15 +9,21 @@ import { budgetPerExecution } from './budget-per-execution';
 import { budgetPerMonth } from './budget-per-month';
 import { highFrequencySchedule } from './high-frequency-schedule';
 import { httpInLoopWithoutBatching } from './http-in-loop-without-batching';
+import { invalidJson } from './invalid-json';
 import { invalidWorkflow } from './invalid-workflow';
+import { missingSubworkflow } from './missing-subworkflow';
 import { premiumModelOnHotPath } from './premium-model-on-hot-path';
+import { retryCycle } from './retry-cycle';
 import { unboundedItemCount } from './unbounded-item-count';
 import { unguardedPaidWebhook } from './unguarded-paid-webhook';
 import { unknownModel } from './unknown-model';
 import { unpricedNodeType } from './unpriced-node-type';
 
 export const rules: readonly LintRule[] = [
+  invalidJson,
   invalidWorkflow,
+  retryCycle,
+  missingSubworkflow,
   budgetPerExecution,
   budgetPerMonth,
   aiInLoop,

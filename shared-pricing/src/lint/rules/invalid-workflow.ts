@@ -1,11 +1,10 @@
-import type { Finding } from '../../estimate/types';
+import { estimatorProblems, reportProblems } from '../helpers/estimatorProblems';
 import type { LintRule } from '../types';
 
 /**
- * Reports what the estimator found wrong with the document itself: not JSON, not a workflow,
- * nodes without types, connections to missing nodes, cycles outside loops, absurd parameters.
- * Many problems of one kind in one workflow (exports with hundreds of dangling connections)
- * are reported `maxPerKind` times and then summed up in one more finding.
+ * Reports what the estimator found wrong with the workflow itself: not a workflow, nodes without
+ * types, connections to missing nodes, absurd parameters. Broken JSON, cycles and missing
+ * sub-workflows have rules of their own (`PROBLEM_OWNERS`).
  */
 export const invalidWorkflow: LintRule = {
   meta: {
@@ -24,38 +23,14 @@ export const invalidWorkflow: LintRule = {
   },
   check(context) {
     const { analysis } = context;
-    const problems = distinct([...analysis.findings, ...analysis.nodes.flatMap((n) => n.findings)].filter((f) => f.severity !== 'info'));
+    const problems = estimatorProblems(analysis, 'invalid-workflow');
     if (!analysis.ok) {
+      // A file that does not parse is invalid-json's finding: one finding, not two.
+      if (estimatorProblems(analysis, 'invalid-json').length > 0) return;
       const first = problems[0];
       context.report({ messageId: 'notWorkflow', data: { reason: first?.message ?? 'not an n8n workflow' }, ...(first ? { range: first.range } : {}) });
       return;
     }
-    const byKind = new Map<string, Finding[]>();
-    for (const finding of problems) {
-      const kind = finding.ruleId ?? finding.message;
-      const list = byKind.get(kind);
-      if (list) list.push(finding);
-      else byKind.set(kind, [finding]);
-    }
-    const max = context.options.maxPerKind as number;
-    for (const [kind, findings] of byKind) {
-      for (const finding of findings.slice(0, max)) {
-        const report = { messageId: 'problem', key: `${kind}:${finding.message}`, range: finding.range, data: { reason: finding.message } };
-        context.report(finding.node !== undefined ? { ...report, node: finding.node } : report);
-      }
-      const rest = findings.slice(max);
-      if (rest.length > 0) context.report({ messageId: 'more', key: `${kind}:more`, range: (rest[0] as Finding).range, data: { count: rest.length, reason: (rest[0] as Finding).message } });
-    }
+    reportProblems(context, problems, context.options.maxPerKind as number);
   },
 };
-
-/** The estimator may list one problem on the workflow and on its node: report it once. */
-function distinct(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.ruleId ?? ''}\u0000${f.message}\u0000${f.range.offset}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -11,7 +11,8 @@ const model = (over: Partial<PageModel> = {}): PageModel => ({
   daily: [], byWorkflow: [], byNodeType: [],
   plan: { name: 'twenty', description: '', cycle: 'monthly', allocation: 5_000_000, dailyLimit: null, rolloverCap: 5_000_000, exhaustion: 'pause' },
   packs: [{ id: 'p1', millicredits: 1_000_000, price: 1000, currency: 'USD' }],
-  alerts: { thresholds: [80], email: null, webhookUrl: null },
+  alerts: { thresholds: [80], belowMillicredits: null, spikeFactor: 3, spikeDays: 7, events: { depleted: true, renewed: true, dailyLimit: true, circuitOpen: true }, email: null, webhookUrl: null },
+  deliveries: [],
   drill: null,
   ...over,
 });
@@ -69,5 +70,13 @@ describe('renderPage', () => {
   it('escapes a workflow name in the breakdown and its link', () => {
     const html = renderPage(model({ byWorkflow: [{ key: '"><script>', label: '<img src=x onerror=alert(1)>', millicredits: 1000, entries: 1 }] }));
     assert.ok(html.includes('<a href="/?workflow=%22%3E%3Cscript%3E">&lt;img src=x onerror=alert(1)&gt;</a>'));
+  });
+  it('shows the alert delivery log with its last error, escaped', () => {
+    const html = renderPage(model({ deliveries: [{ event: 'depleted', channel: 'webhook', target: 'http://127.0.0.1/h', status: 'pending', attempts: 2, lastError: 'webhook: the receiver answered <b>500</b>', at: '2026-11-02T10:00:00.000Z' }] }));
+    assert.ok(html.includes('<tr class="pending"><td>2026-11-02T10:00:00.000Z</td><td>depleted</td><td>webhook</td><td>http://127.0.0.1/h</td><td>pending</td><td class="num">2</td><td>webhook: the receiver answered &lt;b&gt;500&lt;/b&gt;</td></tr>'));
+  });
+
+  it('says when no alert was delivered yet', () => {
+    assert.ok(renderPage(model()).includes('<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><p class="empty">Nothing sent yet.</p></section>'));
   });
 });

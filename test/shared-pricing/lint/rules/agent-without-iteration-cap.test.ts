@@ -21,10 +21,12 @@ describe('agent-without-iteration-cap', () => {
     },
     { does: 'accept an agent with maxIterations', parameters: { options: { maxIterations: 5 } }, disabled: false, expected: [] },
     { does: 'ignore a disabled agent', parameters: {}, disabled: true, expected: [] },
+    // Regression (issue 20): an agent without tools has no iteration assumption, and the message said "assumes ?".
+    { does: 'ignore an agent without tools, which makes one call per item', parameters: { options: {} }, disabled: false, noTools: true, expected: [] },
   ];
   for (const c of cases) {
     it(`does ${c.does}`, () => {
-      const input = analysis([node('Agent', AGENT, { disabled: c.disabled, assumptions: [iterations] })]);
+      const input = analysis([node('Agent', AGENT, { disabled: c.disabled, assumptions: c.noTools ? [] : [iterations] })]);
       const text = workflowText([{ name: 'Agent', type: AGENT, parameters: c.parameters }]);
       assert.deepEqual(summary(runRule(agentWithoutIterationCap, input, {}, text)), c.expected);
     });

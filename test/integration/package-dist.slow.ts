@@ -31,9 +31,11 @@ describe('integration', () => {
 
 		it('compiles in the shared-pricing files it uses, and no text parser', () => {
 			const shared = js.filter((f) => f.includes(join('dist', 'shared-pricing'))).map((f) => relative(join(dir, 'dist'), f)).sort();
-			// The nodes take the money module, the ledger's exhaustion decision (`admits`) and the one token reader from shared-pricing.
+			// The nodes take the money module, the ledger's exhaustion decision (`admits`), the one token reader, and the
+			// zoned day helpers the trigger counts today with (`dayAt`, `daysBefore` and what they stand on) from shared-pricing.
 			assert.deepEqual(shared, [
-				'shared-pricing/src/accounting/admits.js', 'shared-pricing/src/errors.js', 'shared-pricing/src/execution/readTokenUsage.js', 'shared-pricing/src/execution/types.js', 'shared-pricing/src/money/formatCredits.js', 'shared-pricing/src/money/parseCredits.js',
+				'shared-pricing/src/accounting/admits.js', 'shared-pricing/src/accounting/dayAt.js', 'shared-pricing/src/accounting/daysBefore.js', 'shared-pricing/src/accounting/types.js',
+				'shared-pricing/src/accounting/zonedDateParts.js', 'shared-pricing/src/accounting/zonedTimeToUtc.js', 'shared-pricing/src/errors.js', 'shared-pricing/src/execution/readTokenUsage.js', 'shared-pricing/src/execution/types.js', 'shared-pricing/src/money/formatCredits.js', 'shared-pricing/src/money/parseCredits.js',
 				'shared-pricing/src/money/perCredit.js', 'shared-pricing/src/money/round.js', 'shared-pricing/src/plans/types.js', 'shared-pricing/src/validation/types.js',
 			]);
 		});
