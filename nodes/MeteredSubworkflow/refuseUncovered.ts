@@ -11,7 +11,8 @@ import { creditsText } from '../Credits/helpers/amounts';
  */
 export function refuseUncovered(node: INode, card: IDataObject, need: number): void {
 	const left = admissionCard(card);
-	const decision = admits(left, need);
+	// Before the child starts: new work. Its charges, once it ran, are the execution's and always recorded under pause.
+	const decision = admits(left, need, 'work');
 	if (decision.ok) return;
 	const advice = 'Put a Credits Guard before this node to wait for the renewal.';
 	if (decision.reason === 'daily-limit') {

@@ -178,7 +178,8 @@ describe('n8n app with the n8n Credits hook', function () {
     const [id] = await n8n.executionIds();
     const e = await n8n.execution(id!);
     assert.equal(e.status, 'error');
-    assert.equal(e.data.resultData.error?.message, `n8n Credits: the workspace has no credits left (plan twenty, policy pause); executions are paused until credits renew at ${resetsAt} or a top-up is added`);
+    // Admission prices the workflow (Webhook free, Set Order 1 credit, No Operation free under twenty): 1 credit missing.
+    assert.equal(e.data.resultData.error?.message, `n8n Credits: 1 credit missing to start workflow "credits e2e webhook" (estimated at 1 credit per execution, expected): the workspace has no credits left (plan twenty, policy pause); executions are paused until credits renew at ${resetsAt} or a top-up is added`);
     assert.deepEqual(await ledger.entries(id!), {});
   });
 

@@ -1,4 +1,4 @@
-import type { AdmissionJson, LedgerOk, LedgerQuery, LedgerRouteKey } from '../http/contract';
+import type { AdmissionJson, LedgerBody, LedgerOk, LedgerQuery, LedgerRouteKey } from '../http/contract';
 import type { HookConfig } from './config';
 import { httpRequest, type HttpResponse } from './httpRequest';
 
@@ -6,6 +6,7 @@ import { httpRequest, type HttpResponse } from './httpRequest';
 export const LEDGER_CLIENT_ROUTES = {
   sendExecution: 'POST /v1/executions',
   admission: 'GET /v1/admission',
+  admitWorkflow: 'POST /v1/admission',
   verify: 'GET /v1/balance',
 } as const satisfies Record<string, LedgerRouteKey>;
 
@@ -49,11 +50,21 @@ export class LedgerClient {
     return { status: 'reject', reason };
   }
 
-  /** `GET /v1/admission`; null when the ledger cannot answer in time (the caller lets the execution run). */
-  async admission(workflowId: string | undefined, mode: string | undefined): Promise<AdmissionJson | null> {
+  /** `GET /v1/admission` by workflow version; null when the ledger cannot answer in time (the caller lets the execution run). */
+  async admission(workflowId: string | undefined, versionId: string | undefined, mode: string | undefined): Promise<AdmissionJson | null> {
+    const query: LedgerQuery<typeof LEDGER_CLIENT_ROUTES.admission> = { workflowId, versionId, mode };
+    return this.admissionAnswer(this.address(LEDGER_CLIENT_ROUTES.admission, query), { headers: this.headers(false) });
+  }
+
+  /** `POST /v1/admission` with the workflow, which the ledger prices; null when it cannot answer in time. */
+  async admitWorkflow(workflow: LedgerBody<typeof LEDGER_CLIENT_ROUTES.admitWorkflow>['workflow'], mode: string | undefined): Promise<AdmissionJson | null> {
+    const body: LedgerBody<typeof LEDGER_CLIENT_ROUTES.admitWorkflow> = mode === undefined ? { workflow } : { workflow, mode };
+    return this.admissionAnswer(this.address(LEDGER_CLIENT_ROUTES.admitWorkflow), { method: 'POST', headers: this.headers(true), body: JSON.stringify(body) });
+  }
+
+  private async admissionAnswer(url: string, init: { method?: string; headers: Record<string, string>; body?: string }): Promise<AdmissionJson | null> {
     try {
-      const query: LedgerQuery<typeof LEDGER_CLIENT_ROUTES.admission> = { workflowId, mode };
-      const res = await httpRequest(this.address(LEDGER_CLIENT_ROUTES.admission, query), { headers: this.headers(false), timeoutMs: this.config.gateTimeoutMs });
+      const res = await httpRequest(url, { ...init, timeoutMs: this.config.gateTimeoutMs });
       if (res.status !== 200) return null;
       return JSON.parse(res.text) as LedgerOk<typeof LEDGER_CLIENT_ROUTES.admission>;
     } catch {

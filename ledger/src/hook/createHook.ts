@@ -2,7 +2,7 @@ import { LedgerClient } from './client';
 import { readHookConfig, type HookConfig } from './config';
 import { Deliverer } from './deliverer';
 import { prepareExecution } from './executionBody';
-import { ExecutionRefusedError, Gate } from './gate';
+import { ExecutionRefusedError, Gate, type GateWorkflow } from './gate';
 import { Spool } from './spool';
 
 type PreExecute = (this: unknown, workflow: unknown, mode: unknown) => Promise<void>;
@@ -52,7 +52,12 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
   }
   const client = new LedgerClient(config);
   const deliverer = new Deliverer({ send: (body) => client.sendExecution(body), spool, log, retryInitialMs: config.retryInitialMs, retryMaxMs: config.retryMaxMs });
-  const gate = new Gate({ admission: (id, mode) => client.admission(id, mode), cacheMs: config.gateCacheMs, log });
+  const gate = new Gate({
+    admission: (id, versionId, mode) => client.admission(id, versionId, mode),
+    admitWorkflow: (workflow, mode) => client.admitWorkflow(workflow, mode),
+    cacheMs: config.gateCacheMs,
+    log,
+  });
   let enabled = true;
   const background = new Set<Promise<unknown>>();
   // Background work never rejects into n8n (an unhandled rejection could end its process): failures are logged.
@@ -76,13 +81,12 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
 
   const preExecute: PreExecute = async function (workflow, mode) {
     if (!enabled || !config.gate) return;
-    const wf = (workflow && typeof workflow === 'object' ? workflow : {}) as { id?: unknown };
-    const workflowId = typeof wf.id === 'string' || typeof wf.id === 'number' ? String(wf.id) : undefined;
+    const asked = gateWorkflow(workflow);
     try {
-      await gate.check(workflowId, typeof mode === 'string' ? mode : undefined);
+      await gate.check(asked, typeof mode === 'string' ? mode : undefined);
     } catch (err) {
       if (err instanceof ExecutionRefusedError) {
-        log(`n8n Credits hook: refused a ${String(mode)} execution of workflow ${workflowId ?? '(unsaved)'}: ${err.message}`);
+        log(`n8n Credits hook: refused a ${String(mode)} execution of workflow ${asked.id ?? '(unsaved)'}: ${err.message}`);
         throw err;
       }
       log(`n8n Credits hook: the admission check failed (${String(err)}); the execution runs`);
@@ -131,5 +135,20 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
       await deliverer.idle();
     },
     stop: () => deliverer.stop(),
+  };
+}
+
+/** The id, version and pricing body of the workflow `preExecute` got (n8n's `IWorkflowBase`). */
+function gateWorkflow(workflow: unknown): GateWorkflow {
+  const wf = (workflow && typeof workflow === 'object' ? workflow : {}) as { id?: unknown; versionId?: unknown; name?: unknown; nodes?: unknown; connections?: unknown };
+  const id = typeof wf.id === 'string' || typeof wf.id === 'number' ? String(wf.id) : undefined;
+  const versionId = typeof wf.versionId === 'string' && wf.versionId !== '' ? wf.versionId : undefined;
+  return {
+    id,
+    versionId,
+    // Only what the estimate reads: nodes and connections, never pinned data or settings.
+    body: () => (Array.isArray(wf.nodes) && wf.connections && typeof wf.connections === 'object'
+      ? { id: id ?? null, versionId: versionId ?? null, name: typeof wf.name === 'string' ? wf.name : null, nodes: wf.nodes, connections: wf.connections }
+      : null),
   };
 }

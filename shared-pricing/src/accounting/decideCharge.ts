@@ -4,9 +4,10 @@ import type { ChargeDecision, ChargeState } from './types';
 
 /**
  * Decides one charge: refused (circuit open, or by `admits`: daily limit, member allocation, or no
- * credits under `pause`/`stop`) or debited from the grants in order. Under `overdraft` what no grant
- * covers goes below zero and is reported as `overdraft`. Under `pause` the caller is told when
- * credits renew: the next local midnight for the daily limit, the period end otherwise.
+ * credits under `pause`/`stop`) or debited from the grants in order. Under `overdraft` — and under
+ * `pause` for a charge of an execution already running — what no grant covers goes below zero and is
+ * reported as `overdraft`. A refusal under `pause` says when credits renew: the next local midnight
+ * for the daily limit, the period end otherwise.
  */
 export function decideCharge(state: ChargeState): ChargeDecision {
   const held = state.grants.reduce((sum, g) => sum + g.remaining, 0);
@@ -24,7 +25,7 @@ export function decideCharge(state: ChargeState): ChargeDecision {
     dailyRemaining: state.dailyLimit === null ? null : state.dailyLimit - state.dailyConsumed,
     memberRemaining: state.memberAllocation === null ? null : state.memberAllocation - state.memberConsumed,
     policy: state.policy,
-  }, state.amount);
+  }, state.amount, state.ofExecution ? 'execution' : 'work');
   if (!admitted.ok) {
     const renewsAt = { 'daily-limit': state.dayEnd, 'member-allocation': state.periodEnd, 'insufficient-credits': state.periodEnd, 'credits-exhausted': null }[admitted.reason];
     return refuse(admitted.reason, renewsAt);

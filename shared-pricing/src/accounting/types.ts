@@ -30,11 +30,13 @@ export interface ZonedDay extends Period {
 export interface ChargeState {
   amount: number;
   policy: ExhaustionPolicy;
+  /** A charge of an execution already running (it names its execution): under `pause` it is never refused for credits or limits. */
+  ofExecution: boolean;
   /** Usable grants in consumption order (see `orderGrants`). */
   grants: Array<Pick<GrantBalance, 'id' | 'remaining'>>;
   /** Millicredits held by other open reservations. */
   reserved: number;
-  /** Millicredits already below zero (overdraft policy). */
+  /** Millicredits already below zero: debt, repaid by the next credits. */
   overdraft: number;
   dailyLimit: number | null;
   dailyConsumed: number;

@@ -4,12 +4,18 @@ export type BillingCycle = 'monthly' | 'yearly';
 
 /** What happens when a workspace has no credits left. */
 export type ExhaustionPolicy =
-  /** Nothing is debited below zero; work waits until credits renew (Monkedo, Spojit). */
+  /**
+   * New work waits until credits renew or arrive (Monkedo, Spojit); an execution already running is charged in
+   * full, past zero as debt, so nothing runs free.
+   */
   | 'pause'
   /** Work is refused with an error. */
   | 'stop'
   /** Work goes on and the balance goes negative; the overdraft is reported (Amplience). */
   | 'overdraft';
+
+/** Which figure of a workflow's estimate admission compares with the balance. */
+export type AdmissionEstimate = 'expected' | 'max';
 
 export interface TopUpPack {
   id: string;
@@ -42,6 +48,11 @@ export interface Plan {
   /** Whether the step that failed is charged; the steps completed before it always are. */
   chargeFailedStep: boolean;
   exhaustion: ExhaustionPolicy;
+  /**
+   * Under `pause`, which per-execution estimate of a workflow the balance must cover for a new execution
+   * to start: `expected` (the default when absent) or `max` (every branch and loop at its most).
+   */
+  admissionEstimate?: AdmissionEstimate;
   /** Consecutive failed executions of one workflow after which it is refused (a circuit breaker), or null. */
   consecutiveFailureLimit: number | null;
   /** Whether members each get a share of the pool (the pool does not grow with members). */

@@ -4,7 +4,7 @@ import type { Plan } from './types';
 
 const PLAN_KEYS = [
   '$schema', 'extends', 'version', 'name', 'description', 'priceBook', 'cycle', 'allocation', 'dailyLimit', 'rolloverCap',
-  'topUps', 'editorRunsFree', 'chargeFailedStep', 'exhaustion', 'consecutiveFailureLimit', 'memberAllocations',
+  'topUps', 'editorRunsFree', 'chargeFailedStep', 'exhaustion', 'admissionEstimate', 'consecutiveFailureLimit', 'memberAllocations',
 ] as const;
 
 /**
@@ -26,6 +26,7 @@ export function validatePlan(value: unknown): Validated<Plan> {
   checkTopUps(c, value.topUps);
   for (const key of ['editorRunsFree', 'chargeFailedStep', 'memberAllocations'] as const) c.boolean(`$.${key}`, value[key]);
   c.oneOf('$.exhaustion', value.exhaustion, ['pause', 'stop', 'overdraft'] as const);
+  if (value.admissionEstimate !== undefined) c.oneOf('$.admissionEstimate', value.admissionEstimate, ['expected', 'max'] as const);
   nullableCount(c, '$.consecutiveFailureLimit', value.consecutiveFailureLimit, 'failed executions in a row, or null for no limit');
   return c.issues.length ? { ok: false, issues: c.issues } : { ok: true, value: value as unknown as Plan };
 }

@@ -159,9 +159,30 @@ describe('n8n external hook', () => {
     const card = await ledger.store.balance(ledger.ws.id);
     const h = makeHook();
     await assert.rejects(h.hooks.workflow.preExecute[0]!.call({}, { id: 'wf-1' }, 'webhook'), (err: Error) => {
-      assert.equal(err.message, `n8n Credits: the workspace has no credits left (plan monkedo, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added`);
+      assert.equal(err.message, `n8n Credits: the workspace has no credits left to start workflow "wf-1" (plan monkedo, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added`);
       return true;
     });
+  });
+
+  it('refuses an execution whose workflow the balance cannot cover: 0.4 credits short of its 11 (Set 1 + Code 10)', async () => {
+    await ledger.store.setPlan(ledger.ws.id, { ...getPlan('twenty'), allocation: 10_600, rolloverCap: 0 });
+    const card = await ledger.store.balance(ledger.ws.id);
+    const { workflow } = fixture('linear');
+    const h = makeHook();
+    for (let i = 0; i < 2; i++) {
+      // The second time the ledger knows the version and answers the GET alone, with the same message.
+      await assert.rejects(h.hooks.workflow.preExecute[0]!.call({}, { ...workflow, versionId: 'v1' }, 'webhook'), (err: Error) => {
+        assert.equal(err.message, `n8n Credits: 0.4 credits missing to start workflow "linear" (estimated at 11 credits per execution, expected): 10.6 credits available (plan twenty, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added`);
+        return true;
+      });
+    }
+  });
+
+  it('admits an execution whose workflow the balance covers (11 credits)', async () => {
+    await ledger.store.setPlan(ledger.ws.id, { ...getPlan('twenty'), allocation: 11_000, rolloverCap: 0 });
+    const { workflow } = fixture('linear');
+    const h = makeHook();
+    assert.equal(await h.hooks.workflow.preExecute[0]!.call({}, { ...workflow, versionId: 'v1' }, 'webhook'), undefined);
   });
 
   it('lets an editor run of a depleted workspace start', async () => {

@@ -229,5 +229,34 @@ export function registerRegressions(name: string, open: StoreFactory): void {
       // 20 charges of 1 mc from 1,000: every balance from 999 down to 980, each once.
       assert.deepEqual(balances, Array.from({ length: 20 }, (_, i) => 999 - i));
     });
+
+    it('records every step of an execution that runs out under pause, as debt a top-up repays first', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 1_000, exhaustion: 'pause' }), timeZone: 'UTC', anchorDay: 1 });
+      const steps = [];
+      for (const n of [1, 2, 3]) steps.push(await charge(`x1:Step ${n}:0:run`, 600, { executionId: 'x1' }));
+      const indebted = await store.balance('w');
+      const plain = await charge('no-execution', 1);
+      await store.addGrant({ workspaceId: 'w', kind: 'topup', millicredits: 2_000 });
+      const repaid = await store.balance('w');
+      // 1,000 − 3 × 600 = −800 owed; a charge naming no execution is still refused; the top-up of 2,000 repays
+      // the 800 first and leaves 1,200.
+      assert.deepEqual(
+        [steps.map((o) => o.status), steps.map((o) => (o.status === 'recorded' ? o.overdraft : null)), indebted.totalAvailable, indebted.overdraft, plain.status, repaid.totalAvailable, repaid.overdraft, (await store.audit('w')).ok],
+        [['recorded', 'recorded', 'recorded'], [0, 200, 800], -800, 800, 'refused', 1_200, 0, true],
+      );
+    });
+
+    it('records an execution\'s steps past the daily limit and a member\'s allocation under pause, not under stop', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 100_000, dailyLimit: 1_000, exhaustion: 'pause', memberAllocations: true }), timeZone: 'UTC', anchorDay: 1 });
+      await store.addMember({ workspaceId: 'w', memberId: 'm', allocation: 1_500 });
+      const paused = [];
+      for (const n of [1, 2, 3]) paused.push((await charge(`x1:Step ${n}:0:run`, 600, { executionId: 'x1', memberId: 'm' })).status);
+      const card = await store.balance('w');
+      await store.setPlan('w', small({ allocation: 100_000, dailyLimit: 1_000, exhaustion: 'stop', memberAllocations: true }));
+      const stopped = (await charge('x2:Step 1:0:run', 600, { executionId: 'x2' })).status;
+      // 3 × 600 = 1,800 past the day's 1,000 and the member's 1,500; none owed (100,000 held). Under stop the day's
+      // 1,800 already passes 1,000: refused.
+      assert.deepEqual([paused, card.totalAvailable, card.dailyRemaining, card.overdraft, stopped], [['recorded', 'recorded', 'recorded'], 98_200, 0, 0, 'refused']);
+    });
   });
 }

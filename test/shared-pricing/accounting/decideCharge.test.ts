@@ -3,7 +3,7 @@ import { decideCharge } from '../../../shared-pricing/src/accounting/decideCharg
 import type { ChargeState } from '../../../shared-pricing/src/accounting/types';
 
 const state = (over: Partial<ChargeState> = {}): ChargeState => ({
-  amount: 100, policy: 'pause', grants: [{ id: 'a', remaining: 300 }], reserved: 0, overdraft: 0, dailyLimit: null, dailyConsumed: 0,
+  amount: 100, policy: 'pause', ofExecution: false, grants: [{ id: 'a', remaining: 300 }], reserved: 0, overdraft: 0, dailyLimit: null, dailyConsumed: 0,
   dayEnd: 5_000, memberAllocation: null, memberConsumed: 0, periodEnd: 9_000, breakerOpen: false, ...over,
 });
 
@@ -46,5 +46,25 @@ describe('unit: decideCharge', () => {
 
   it('records a zero charge even with no credits', () => {
     assert.deepEqual(decideCharge(state({ amount: 0, grants: [] })), { ok: true, debits: [], overdraft: 0 });
+  });
+
+  it('pause: records an execution\'s charge past zero, the rest as debt (600 asked, 300 held: 300 drawn, 300 owed)', () => {
+    assert.deepEqual(decideCharge(state({ amount: 600, ofExecution: true })), { ok: true, debits: [{ grantId: 'a', millicredits: 300 }], overdraft: 300 });
+  });
+
+  it('pause: records an execution\'s charge past the daily limit and the member allocation (60 + 100 > 150; 30 + 100 > 120)', () => {
+    assert.deepEqual(decideCharge(state({ ofExecution: true, dailyLimit: 150, dailyConsumed: 60, memberAllocation: 120, memberConsumed: 30 })), { ok: true, debits: [{ grantId: 'a', millicredits: 100 }], overdraft: 0 });
+  });
+
+  it('pause: an execution\'s charge on a workspace already owing 100 is all debt (300 held − 100 owed − 250 reserved < 0)', () => {
+    assert.deepEqual(decideCharge(state({ ofExecution: true, overdraft: 100, reserved: 250 })), { ok: true, debits: [], overdraft: 100 });
+  });
+
+  it('stop: still refuses an execution\'s charge past the credits', () => {
+    assert.deepEqual(decideCharge(state({ amount: 301, policy: 'stop', ofExecution: true })), { ok: false, reason: 'credits-exhausted', renewsAt: null, available: 300 });
+  });
+
+  it('pause: the circuit breaker still refuses an execution\'s charge', () => {
+    assert.equal((decideCharge(state({ ofExecution: true, breakerOpen: true })) as { reason: string }).reason, 'circuit-open');
   });
 });

@@ -23,6 +23,15 @@ describe('validatePlan', () => {
     assert.deepEqual(issuesOf({ ...good(), exhaustion: 'panic' }), ['$.exhaustion']);
   });
 
+  it('accepts admissionEstimate expected or max, or none, and names the path of anything else', () => {
+    assert.deepEqual([issuesOf({ ...good(), admissionEstimate: 'expected' }), issuesOf({ ...good(), admissionEstimate: 'max' }), issuesOf({ ...good(), admissionEstimate: 'min' })], [[], [], ['$.admissionEstimate']]);
+  });
+
+  it('says what admissionEstimate may be', () => {
+    const result = validatePlan({ ...good(), admissionEstimate: 3 });
+    assert.deepEqual(result.ok ? [] : result.issues, [{ path: '$.admissionEstimate', message: 'expected one of "expected", "max", got 3' }]);
+  });
+
   it('reports a misspelt key instead of ignoring it', () => {
     assert.deepEqual(issuesOf({ ...good(), editorRunFree: true }), ['$.editorRunFree']);
   });

@@ -9,6 +9,7 @@
  * its types, keep their zero runtime dependencies.
  */
 import * as admin from './admin';
+import * as admission from './admission';
 import * as executions from './executions';
 import * as pricing from './pricing';
 import * as reports from './reports';
@@ -36,7 +37,8 @@ export const ledgerContract = {
   'POST /v1/reservations/:id/settle': reservations.settleReservation,
   'POST /v1/reservations/:id/release': reservations.releaseReservation,
   'GET /v1/balance': reports.getBalance,
-  'GET /v1/admission': reports.getAdmission,
+  'GET /v1/admission': admission.getAdmission,
+  'POST /v1/admission': admission.postAdmission,
   'GET /v1/reports': reports.getReports,
   'GET /v1/entries': reports.getEntries,
   'GET /v1/audit': reports.getAudit,

@@ -39,6 +39,7 @@ export const planDocument = {
     editorRunsFree: { type: 'boolean' },
     chargeFailedStep: { type: 'boolean' },
     exhaustion: exhaustionPolicy,
+    admissionEstimate: { type: 'string', enum: ['expected', 'max'], description: 'Under pause, the estimate per execution the balance must cover for a new execution to start (default `expected`).' },
     consecutiveFailureLimit: { type: ['integer', 'null'] },
     memberAllocations: { type: 'boolean' },
   },

@@ -1,4 +1,4 @@
-/** Contract of reading the ledger: the balance card, admission, breakdown reports, entries and the audit. */
+/** Contract of reading the ledger: the balance card, breakdown reports, entries and the audit. */
 import { count, exhaustionPolicy, isoTime, nullableText, pathId, reportDimension, signedMillicredits, text } from './fields';
 import { defineRoute, errorResponses } from './route';
 import { chargeLabels } from './usage';
@@ -47,28 +47,10 @@ export const balanceCard = {
     dailyLimit: { type: ['integer', 'null'] },
     dailyRemaining: { type: ['integer', 'null'], description: 'What today\'s limit still allows (null with no daily limit).' },
     dailyResetsAt: text,
-    overdraft: { ...signedMillicredits, description: 'Millicredits consumed beyond zero (overdraft policy).' },
+    overdraft: { ...signedMillicredits, description: 'Debt: millicredits consumed beyond zero (overdraft policy, or an execution that ran out under pause), repaid first by the next credits.' },
     exhaustion: exhaustionPolicy,
   },
   description: 'The balance card, in millicredits',
-} as const;
-
-/** Whether a new execution may start, and the figures behind the answer. */
-export const admission = {
-  type: 'object',
-  required: ['allowed', 'reason', 'message', 'renewsAt', 'exhaustion', 'totalAvailable', 'dailyRemaining', 'consecutiveFailures'],
-  additionalProperties: false,
-  properties: {
-    allowed: { type: 'boolean' },
-    reason: { type: ['string', 'null'], enum: ['credits-exhausted', 'daily-limit', 'circuit-open', null], description: 'Why not; null when allowed.' },
-    message: { type: ['string', 'null'] },
-    renewsAt: { type: ['string', 'null'], description: 'When credits renew (period or day); null when not refused for credits.' },
-    exhaustion: exhaustionPolicy,
-    totalAvailable: signedMillicredits,
-    dailyRemaining: { type: ['integer', 'null'] },
-    consecutiveFailures: count,
-  },
-  description: 'allowed, reason, message, renewsAt, and the figures behind them',
 } as const;
 
 /** The card as `GET /v1/balance` answers it: with the workspace's zone, in which its days are counted. */
@@ -87,26 +69,6 @@ export const getBalance = defineRoute({
     summary: 'The usage card: consumed, remaining, reset date, rollover, top-ups, total available, daily remaining, overdraft',
     querystring: { type: 'object', properties: { workspaceId: pathId } },
     response: { 200: balanceWithZone, ...errorResponses },
-  },
-});
-
-export const getAdmission = defineRoute({
-  method: 'GET',
-  url: '/v1/admission',
-  roles: ALL_ROLES,
-  schema: {
-    tags: ['usage'],
-    summary: 'Whether a new execution may start: the pause policy, the daily limit and the workflow\'s circuit breaker',
-    querystring: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        workspaceId: pathId,
-        workflowId: pathId,
-        mode: { type: 'string', minLength: 1, maxLength: 40, description: 'n8n execution mode; `manual` (editor) runs are always admitted' },
-      },
-    },
-    response: { 200: admission, ...errorResponses },
   },
 });
 

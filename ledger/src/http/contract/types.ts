@@ -5,7 +5,8 @@
 import type { Static } from 'typebox';
 import type { LedgerContract } from './index';
 import type { chargeOutcome, usageEvent } from './usage';
-import type { admission, balanceCard, ledgerEntry, usageReport } from './reports';
+import type { balanceCard, ledgerEntry, usageReport } from './reports';
+import type { admission } from './admission';
 import type { pricedExecution } from './executions';
 import type { reservation } from './reservations';
 import type { estimate, quote } from './pricing';

@@ -85,6 +85,8 @@ export class ChargeDecider extends WorkspaceTx {
     const decision = decideCharge({
       amount: input.millicredits,
       policy: ctx.ws.plan.exhaustion,
+      // The work of a charge that names its execution has happened: under pause it is recorded, as debt if need be.
+      ofExecution: !!input.executionId,
       grants: ctx.grants,
       reserved: ctx.ws.reserved,
       overdraft: ctx.ws.overdraft,

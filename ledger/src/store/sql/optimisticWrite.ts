@@ -21,13 +21,16 @@ export async function flushGuarded(tx: Tx, ctx: Context): Promise<void> {
   const was = ctx.read.ws;
   const day = ws.dayConsumed - was.dayConsumed;
   const limit = effectiveDailyLimit(ws);
+  // An execution's charges may pass the limit under pause: then the day must be exactly as read.
+  const dayGuard = limit === null ? '' : ws.dayConsumed > limit ? ' AND day_consumed = ?' : ' AND day_consumed + ? <= ?';
+  const dayValues = limit === null ? [] : ws.dayConsumed > limit ? [was.dayConsumed] : [day, limit];
   // The workspace row first, as the locking path does, so the two never wait on each other in a cycle.
   const statements: Array<[string, SqlValue[]]> = [[
     guard(
       'UPDATE workspaces SET day_consumed = day_consumed + ?, period_consumed = period_consumed + ?, overdraft = overdraft + ? ' +
-        `WHERE id = ? AND period_start = ? AND day_start = ? AND reserved = ?${limit === null ? '' : ' AND day_consumed + ? <= ?'}`,
+        `WHERE id = ? AND period_start = ? AND day_start = ? AND reserved = ?${dayGuard}`,
     ),
-    [day, ws.periodConsumed - was.periodConsumed, ws.overdraft - was.overdraft, ws.id, was.periodStart, was.dayStart, was.reserved, ...(limit === null ? [] : [day, limit])],
+    [day, ws.periodConsumed - was.periodConsumed, ws.overdraft - was.overdraft, ws.id, was.periodStart, was.dayStart, was.reserved, ...dayValues],
   ]];
   for (let i = 0; i < ctx.drafts.length; i += 500) {
     const chunk = ctx.drafts.slice(i, i + 500);

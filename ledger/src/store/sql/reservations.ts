@@ -31,7 +31,7 @@ export class Reservations {
       const expiresAt = checkTime(input.expiresAt, 'expiresAt', ctx.now + DEFAULT_HOLD_MS);
       if (expiresAt <= ctx.now) throw new LedgerError('invalid-input', 'expiresAt must be in the future', { field: 'expiresAt' });
       const decision = decideCharge({
-        amount, policy: ctx.ws.plan.exhaustion, grants: ctx.grants, reserved: ctx.ws.reserved, overdraft: ctx.ws.overdraft,
+        amount, policy: ctx.ws.plan.exhaustion, ofExecution: false, grants: ctx.grants, reserved: ctx.ws.reserved, overdraft: ctx.ws.overdraft,
         dailyLimit: effectiveDailyLimit(ctx.ws), dailyConsumed: ctx.ws.dayConsumed, dayEnd: ctx.ws.dayEnd,
         memberAllocation: member?.allocation ?? null, memberConsumed: member?.periodConsumed ?? 0, periodEnd: ctx.ws.periodEnd, breakerOpen: false,
       });

@@ -58,7 +58,8 @@ function refusal(ctx: IExecuteFunctions, card: IDataObject, left: AdmissionCard,
  * go to Enough, the others to Insufficient — or, under the plan's policy, `pause` parks the
  * execution until the ledger's renewal time and then lets them through, `stop` fails naming the
  * item, `overdraft` lets them through within the daily limit. Whether an item is admitted is the
- * ledger's own decision (`admits`). Editor runs are free when the plan says so.
+ * ledger's own decision (`admits`, as new work: under `pause` a workspace in debt waits). Editor runs
+ * are free when the plan says so.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -80,7 +81,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		try {
 			const cost = free ? 0 : toMillicredits(this.getNode(), this.getNodeParameter('estimatedCost', itemIndex), 'Estimated Cost', itemIndex);
 			const mode = this.getNodeParameter('whenInsufficient', itemIndex) as string;
-			const decision = admits(left, cost);
+			// A check before the work downstream: new work, not a charge of work already done.
+			const decision = admits(left, cost, 'work');
 			const covered = decision.ok && decision.overdraft === 0;
 			const guard: IDataObject = { estimatedMillicredits: cost, availableMillicredits: left.available, covered, policy: left.policy };
 			if (covered) {

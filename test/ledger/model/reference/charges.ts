@@ -1,6 +1,7 @@
 /**
  * The model's charges and reversals: the checks on amounts and members, the refusals (circuit, day,
- * member, credits) and the recording of a charge against the grants in consumption order.
+ * member, credits; under pause an execution's charge is never refused for those last three) and the
+ * recording of a charge against the grants in consumption order, what they do not cover as debt.
  */
 import { dayAt } from '../zoned';
 import { iso, type ChargeObs, type Obs } from '../observed';
@@ -22,10 +23,15 @@ export class ChargingModel extends ModelState {
     if (memberId != null && !this.s.members.some((m) => m.memberId === memberId)) throw new ModelError('unknown-member');
   }
 
-  /** The refusal, if any, of `amount` for `memberId`/`workflowId` now (circuit, day, member, credits). */
-  protected refusal(amount: number, now: number, memberId: string | null, workflowId: string | null): ChargeObs | null {
+  /**
+   * The refusal, if any, of `amount` for `memberId`/`workflowId` now (circuit, day, member, credits). A charge
+   * of an execution (one naming its execution) under pause is work that ran: only the circuit refuses it
+   * (docs/ledger.md, "No free work").
+   */
+  protected refusal(amount: number, now: number, memberId: string | null, workflowId: string | null, ofExecution = false): ChargeObs | null {
     const limit = this.s.plan.consecutiveFailureLimit;
     if (workflowId !== null && limit !== null && (this.s.failures[workflowId] ?? 0) >= limit) return { status: 'refused', reason: 'circuit-open' };
+    if (ofExecution && this.s.plan.exhaustion === 'pause') return null;
     const day = dayAt(now, this.ws.timeZone);
     const dl = this.dailyLimit();
     if (dl !== null && this.consumed(day.start, now) + amount > dl) return { status: 'refused', reason: 'daily-limit', renewsAt: iso(day.end) };
@@ -61,7 +67,7 @@ export class ChargingModel extends ModelState {
       if (updateStatus && c.status != null) existing.status = c.status;
       return { status: 'duplicate', millicredits: existing.mc };
     }
-    const refused = this.refusal(c.millicredits, now, entry.memberId, entry.workflowId);
+    const refused = this.refusal(c.millicredits, now, entry.memberId, entry.workflowId, !!entry.executionId);
     if (refused) return refused;
     const day = dayAt(now, this.ws.timeZone);
     this.checkTotal(this.consumed(this.s.periodStart, now) + c.millicredits);
