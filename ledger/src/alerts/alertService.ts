@@ -13,6 +13,8 @@ export interface AlertServiceOptions {
   timing?: Partial<DeliveryTiming>;
   /** How often every workspace is evaluated (a renewal happens with no request); default 60 s. */
   evaluateEveryMs?: number;
+  /** The least time between two evaluations of one workspace under a stream of writes; default 1 s. */
+  minGapMs?: number;
   /** How often due deliveries (retries) are looked for; default 5 s. */
   deliverEveryMs?: number;
   /** Where failures of the alert machinery itself go (never a charge's concern). */
@@ -58,7 +60,13 @@ export class AlertService {
     const run = (async () => {
       // After the request's answer: the charge never waits for this.
       await new Promise((resolve) => setImmediate(resolve));
+      const gap = this.options.minGapMs ?? 1_000;
+      let last = Number.NEGATIVE_INFINITY;
       do {
+        // A hot workspace is evaluated at most once per gap, and always once after its last write.
+        const wait = last + gap - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        last = performance.now();
         this.again.delete(workspaceId);
         const fired = await this.evaluate(workspaceId).catch((err: unknown) => (this.log('alert evaluation failed', err), []));
         if (fired.length > 0) void this.deliver();

@@ -38,6 +38,8 @@ export async function evaluateAlerts(store: LedgerStore, workspaceId: string, no
   const ws = await store.getWorkspace(workspaceId);
   if (!ws) return [];
   const settings = alertSettingsOf(await store.getAlertSettings(workspaceId));
+  // Nowhere to send: nothing to read (this runs after every write). A crossing still true once a channel is set fires then.
+  if (!settings.email && !settings.webhookUrl) return [];
   const card = await store.balance(workspaceId);
   const today = dayAt(now, ws.timeZone);
   const spike = settings.spikeFactor !== null;
