@@ -106,10 +106,17 @@ describe('billing page in Chromium', function () {
   it('saves alert settings from the page', async () => {
     await page.fill('#alert-form input[name=thresholds]', '90, 50');
     await page.fill('#alert-form input[name=email]', 'ops@example.com');
+    await page.fill('#alert-form input[name=belowCredits]', '2.5');
+    await page.fill('#alert-form input[name=spikeFactor]', '4');
     await page.click('#alert-form button[type=submit]');
     await page.waitForFunction(() => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string | null } | null } }).document.getElementById('alert-status')?.textContent === 'Saved.');
     const saved = (await api(service.adminKey!, '/v1/alerts')).body;
-    assert.deepEqual(saved, { thresholds: [50, 90], email: 'ops@example.com', webhookUrl: null });
+    // 2.5 credits typed on the page are 2,500 millicredits in the API; the events left alone stay on.
+    assert.deepEqual(saved, {
+      thresholds: [50, 90], belowMillicredits: 2500, spikeFactor: 4, spikeDays: 7,
+      events: { depleted: true, renewed: true, dailyLimit: true, circuitOpen: true },
+      email: 'ops@example.com', webhookUrl: null, webhookSecretSet: false,
+    });
   });
 
   it('shows a member no top-up packs, and the route answers 403', async () => {

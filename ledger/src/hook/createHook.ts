@@ -138,17 +138,25 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
   };
 }
 
-/** The id, version and pricing body of the workflow `preExecute` got (n8n's `IWorkflowBase`). */
+/**
+ * The id, version and pricing body of the workflow `preExecute` got. n8n passes its `Workflow` class there: nodes
+ * keyed by name, connections as `connectionsBySourceNode`, and no `versionId` (so the body is sent and the ledger
+ * names the version by its hash). A plain `IWorkflowBase` (arrays, `connections`, `versionId`) is read too.
+ */
 function gateWorkflow(workflow: unknown): GateWorkflow {
-  const wf = (workflow && typeof workflow === 'object' ? workflow : {}) as { id?: unknown; versionId?: unknown; name?: unknown; nodes?: unknown; connections?: unknown };
+  const wf = (workflow && typeof workflow === 'object' ? workflow : {}) as {
+    id?: unknown; versionId?: unknown; name?: unknown; nodes?: unknown; connections?: unknown; connectionsBySourceNode?: unknown;
+  };
   const id = typeof wf.id === 'string' || typeof wf.id === 'number' ? String(wf.id) : undefined;
   const versionId = typeof wf.versionId === 'string' && wf.versionId !== '' ? wf.versionId : undefined;
+  const nodes = Array.isArray(wf.nodes) ? wf.nodes : wf.nodes && typeof wf.nodes === 'object' ? Object.values(wf.nodes) : null;
+  const connections = wf.connections ?? wf.connectionsBySourceNode;
   return {
     id,
     versionId,
     // Only what the estimate reads: nodes and connections, never pinned data or settings.
-    body: () => (Array.isArray(wf.nodes) && wf.connections && typeof wf.connections === 'object'
-      ? { id: id ?? null, versionId: versionId ?? null, name: typeof wf.name === 'string' ? wf.name : null, nodes: wf.nodes, connections: wf.connections }
+    body: () => (nodes && connections && typeof connections === 'object'
+      ? { id: id ?? null, versionId: versionId ?? null, name: typeof wf.name === 'string' ? wf.name : null, nodes, connections: connections as Record<string, unknown> }
       : null),
   };
 }

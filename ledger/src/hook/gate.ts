@@ -51,12 +51,15 @@ export class Gate {
     if (admission && !admission.allowed) throw new ExecutionRefusedError(admission);
   }
 
-  /** Asks by version first; sends the workflow when the ledger needs it (or it has no version) and could still admit it. */
+  /**
+   * Asks by version first; sends the workflow when the ledger needs it (or it has no version), a refusal included:
+   * priced, the refusal can say by how much the balance falls short. An open circuit needs no price.
+   */
   private async ask(workflow: GateWorkflow, mode: string | undefined): Promise<Admission | null> {
     const body = workflow.versionId === undefined ? workflow.body() : null;
     if (body) return this.options.admitWorkflow(body, mode);
     const answer = await this.options.admission(workflow.id, workflow.versionId, mode);
-    if (!answer?.allowed || !answer.workflowNeeded) return answer;
+    if (!answer?.workflowNeeded || answer.reason === 'circuit-open') return answer;
     const needed = workflow.body();
     return (needed && (await this.options.admitWorkflow(needed, mode))) ?? answer;
   }

@@ -48,8 +48,15 @@ describe('Gate', () => {
     assert.deepEqual(calls, ['GET w1/v1/webhook', 'POST w1/v1/webhook']);
   });
 
-  it('does not send the workflow when the version-free answer already refuses', async () => {
-    const { gate, calls } = gateWith(() => ({ ...refused, workflowNeeded: true }));
+  it('sends the workflow when the version-free answer refuses, so that the refusal says how much is missing', async () => {
+    const priced = { ...refused, message: 'n8n Credits: 1 credit missing' };
+    const { gate, calls } = gateWith(() => ({ ...refused, workflowNeeded: true }), () => priced);
+    await assert.rejects(gate.check(saved(), 'webhook'), { message: 'n8n Credits: 1 credit missing' });
+    assert.deepEqual(calls, ['GET w1/v1/webhook', 'POST w1/v1/webhook']);
+  });
+
+  it('does not send the workflow when its circuit is open: no price changes that refusal', async () => {
+    const { gate, calls } = gateWith(() => ({ ...refused, reason: 'circuit-open', workflowNeeded: true }));
     await assert.rejects(gate.check(saved(), 'webhook'), ExecutionRefusedError);
     assert.deepEqual(calls, ['GET w1/v1/webhook']);
   });

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Workflow as N8nWorkflow, type IConnections, type INode, type INodeTypes } from 'n8n-workflow';
 import { createHook, type CreditsHook } from '../../../ledger/src/hook/createHook';
 import { priceBookOf } from '../../../ledger/src/http/pricing';
 import { priceExecution } from '../../../shared-pricing/src/execution/priceExecution';
 import type { ExecutionRun, Workflow } from '../../../shared-pricing/src/execution/types';
 import { getPlan } from '../../../shared-pricing/src/plans/loadPlan';
 import { fixture, LedgerServer, tempDir } from './helpers';
+
+/** n8n's Workflow class asks its node types only when run; admission never runs it. */
+const noNodeTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as unknown as INodeTypes;
 
 /** What the ledger should record for a run: key → millicredits, priced the way the ledger prices. */
 function expectedCharges(run: Record<string, unknown>, workflow: Record<string, unknown>, executionId: string): Record<string, number> {
@@ -176,6 +180,18 @@ describe('n8n external hook', () => {
         return true;
       });
     }
+  });
+
+  it("prices the workflow n8n passes to preExecute: its Workflow class, nodes by name and no versionId", async () => {
+    await ledger.store.setPlan(ledger.ws.id, { ...getPlan('twenty'), allocation: 10_600, rolloverCap: 0 });
+    const card = await ledger.store.balance(ledger.ws.id);
+    const { workflow } = fixture('linear');
+    const n8nWorkflow = new N8nWorkflow({ id: 'wf-linear', name: 'linear', nodes: workflow.nodes as INode[], connections: workflow.connections as IConnections, active: true, nodeTypes: noNodeTypes });
+    const h = makeHook();
+    await assert.rejects(h.hooks.workflow.preExecute[0]!.call({}, n8nWorkflow, 'webhook'), (err: Error) => {
+      assert.equal(err.message, `n8n Credits: 0.4 credits missing to start workflow "linear" (estimated at 11 credits per execution, expected): 10.6 credits available (plan twenty, policy pause); executions are paused until credits renew at ${card.resetsAt} or a top-up is added`);
+      return true;
+    });
   });
 
   it('admits an execution whose workflow the balance covers (11 credits)', async () => {
