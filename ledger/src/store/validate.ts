@@ -32,7 +32,8 @@ function checkText(value: string, what: string): string {
   if (nul >= 0) {
     throw new LedgerError('invalid-input', `${what} must not contain a NUL character (U+0000, at index ${nul}), which PostgreSQL cannot store in text; got ${shown(value)}`, { field: what });
   }
-  const lone = LONE_SURROGATE.exec(value);
+  // Most text has no surrogate at all: the regular expression runs only when one is there.
+  const lone = /[\uD800-\uDFFF]/.test(value) ? LONE_SURROGATE.exec(value) : null;
   if (lone) {
     const unit = lone[0].charCodeAt(0).toString(16).toUpperCase();
     throw new LedgerError('invalid-input', `${what} must be well-formed Unicode, but has a lone surrogate (U+${unit}, at index ${lone.index}), which would be stored as U+FFFD and read back as a different value; got ${shown(value)}`, { field: what });

@@ -42,14 +42,18 @@ export type Admittance =
  * - An admission also refuses while nothing is left (a limit at or below zero), whatever the estimate.
  */
 export function admits(card: AdmissionCard, amount: number, spending: Spending = 'work'): Admittance {
-  const exhausted = (left: number) => amount > left || (spending === 'admission' && left <= 0);
   if (!(spending === 'execution' && card.policy === 'pause')) {
-    if (card.dailyRemaining !== null && exhausted(card.dailyRemaining)) return { ok: false, reason: 'daily-limit', missing: amount - card.dailyRemaining };
-    if (card.memberRemaining !== null && exhausted(card.memberRemaining)) return { ok: false, reason: 'member-allocation', missing: amount - card.memberRemaining };
-    if (card.policy !== 'overdraft' && exhausted(card.available)) {
+    if (card.dailyRemaining !== null && exhausted(card.dailyRemaining, amount, spending)) return { ok: false, reason: 'daily-limit', missing: amount - card.dailyRemaining };
+    if (card.memberRemaining !== null && exhausted(card.memberRemaining, amount, spending)) return { ok: false, reason: 'member-allocation', missing: amount - card.memberRemaining };
+    if (card.policy !== 'overdraft' && exhausted(card.available, amount, spending)) {
       return { ok: false, reason: card.policy === 'pause' ? 'insufficient-credits' : 'credits-exhausted', missing: amount - card.available };
     }
   }
   // What the free credits cover is drawn; only the rest goes below zero.
   return { ok: true, overdraft: amount - Math.max(0, Math.min(amount, card.available)) };
+}
+
+/** Whether what is left cannot take the amount; an admission is also refused while nothing is left. */
+function exhausted(left: number, amount: number, spending: Spending): boolean {
+  return amount > left || (spending === 'admission' && left <= 0);
 }
