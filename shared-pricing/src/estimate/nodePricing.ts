@@ -1,4 +1,5 @@
 import { classifyNode } from '../price-book/classifyNode';
+import { unroundedTokenPrice } from '../price-book/priceTokens';
 import { priceUnit } from '../price-book/priceUnit';
 import { resolveModel } from '../price-book/resolveModel';
 import type { CostClass, ModelRate, PriceBook } from '../price-book/types';
@@ -50,7 +51,7 @@ const MAX_TOKENS_PER_CALL = 100_000_000;
 function pricePerCall(costClass: CostClass, rate: ModelRate, input: number, output: number): number {
   const held = (n: number) => (Number.isFinite(n) && n > 0 ? Math.min(n, MAX_TOKENS_PER_CALL) : 0);
   const [inputTokens, outputTokens] = [held(input), held(output)];
-  if ((inputTokens * rate.input + outputTokens * rate.output) / 1000 >= CREDIT_CAP) return CREDIT_CAP;
+  if (unroundedTokenPrice(rate, inputTokens, outputTokens) >= CREDIT_CAP) return CREDIT_CAP;
   return priceUnit(costClass, { tokens: { input: inputTokens, output: outputTokens }, rate });
 }
 

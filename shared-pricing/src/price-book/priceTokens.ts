@@ -11,5 +11,10 @@ export function priceTokens(rate: ModelRate, inputTokens: number, outputTokens: 
   for (const tokens of [inputTokens, outputTokens]) {
     if (!Number.isFinite(tokens) || tokens < 0) throw new PricingError('invariant', messages.badTokens(tokens));
   }
-  return roundMillicredits((inputTokens * rate.input + outputTokens * rate.output) / 1000, 'ceil');
+  return roundMillicredits(unroundedTokenPrice(rate, inputTokens, outputTokens), 'ceil');
+}
+
+/** The tokens' price before rounding: rates are millicredits per 1,000 tokens. */
+export function unroundedTokenPrice(rate: ModelRate, inputTokens: number, outputTokens: number): number {
+  return (inputTokens * rate.input + outputTokens * rate.output) / 1000;
 }
