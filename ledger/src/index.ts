@@ -10,6 +10,7 @@ export { breakdownCsv } from './reports/breakdownCsv';
 export { withWorkspace, type AdminFlags } from './service/admin';
 export { isUsageError } from './service/adminErrors';
 export { ConfigError, resolveConfig, type ServiceConfig, type ServiceFlags } from './service/config';
+export { describeListenFailure } from './service/listenFailure';
 export { describeOpenFailure, openStore } from './service/openStore';
 export { readPlanInput, type PlanInput } from './service/planInput';
 export { startService, stopOnSignals, type RunningService, type StartOptions } from './service/service';

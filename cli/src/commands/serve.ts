@@ -28,7 +28,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--smtp-from <address>', 'From address of alert e-mails (env N8N_CREDITS_SMTP_FROM)')
     .action(async (options: ServeOptions) => {
       const { io } = context;
-      const { ConfigError, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();
+      const { ConfigError, describeListenFailure, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();
       let config;
       try {
         config = resolveConfig(options, process.env, io.cwd);
@@ -40,8 +40,8 @@ export function register(program: Command, context: CliContext): void {
       try {
         service = await startService(config, { log: (line) => io.stderr(line + '\n') });
       } catch (err) {
-        // A read-only, full or unreachable store is the user's to fix: one line, no stack trace.
-        const reason = describeOpenFailure(err, config);
+        // A busy port, or a read-only, full or unreachable store, is the user's to fix: one line, no stack trace.
+        const reason = describeListenFailure(err) ?? describeOpenFailure(err, config);
         if (reason) throw new CliError(reason);
         throw err;
       }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,21 @@ describe('ledger administration commands', () => {
 });
 
 describe('n8n-credits serve', () => {
+  it('names a port in use as such, not as a data folder problem, and exits 2 as other start failures do', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    const dir = mkdtempSync(join(tmpdir(), 'n8c-port-'));
+    try {
+      const io = captureIo(dir);
+      const code = await runCommands(['serve', '--port', String(port), '--data-dir', join(dir, 'data'), '--log-level', 'silent'], io);
+      assert.deepEqual([code, io.err.trim().split('\n').pop()], [2, `n8n-credits: cannot listen on 127.0.0.1:${port}: the port is in use by another program; choose another with --port (or N8N_CREDITS_PORT)`]);
+    } finally {
+      busy.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops on SIGTERM with exit code 0 after printing the admin key once', async function () {
     this.timeout(30000);
     const dir = mkdtempSync(join(tmpdir(), 'n8c-sig-'));
