@@ -34,16 +34,13 @@ export interface StartOptions {
   alerts?: Omit<AlertServiceOptions, 'now' | 'smtpUrl' | 'smtpFrom' | 'log'>;
 }
 
-/** Starts `n8n-credits serve`: opens the store, bootstraps the first workspace, seeds the demo if asked, listens. */
+/** Starts `n8n-credits serve`: opens the store, listens, then bootstraps the first workspace and seeds the demo if asked. */
 export async function startService(config: ServiceConfig, options: StartOptions = {}): Promise<RunningService> {
   const log = options.log ?? (() => undefined);
   const store = options.store ?? (await openStore(config));
   log(config.databaseUrl ? `ledger: PostgreSQL ${redactUrl(config.databaseUrl)}` : `ledger: SQLite in ${config.dataDir}`);
   let app: FastifyInstance | null = null;
   try {
-    const { workspace, adminKey } = await bootstrap(store);
-    let demo: DemoSummary | null = null;
-    if (config.demo && adminKey) demo = await seedDemo(store, workspace, (options.now ?? Date.now)());
     const alerts = new AlertService(store, {
       ...options.alerts, now: options.now, smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom,
       log: (message, err) => app?.log.warn({ err }, message),
@@ -57,6 +54,10 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     app = built.app;
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
+    // Only once the port is ours: a first start that cannot listen must not create an admin key it never prints.
+    const { workspace, adminKey } = await bootstrap(store);
+    let demo: DemoSummary | null = null;
+    if (config.demo && adminKey) demo = await seedDemo(store, workspace, (options.now ?? Date.now)());
     // Held reservations past their expiry give their credits back; a failed sweep is retried next time.
     const sweep = setInterval(() => {
       store.expireReservations().catch((err: unknown) => built.app.log.warn({ err }, 'reservation sweep failed'));

@@ -86,6 +86,13 @@ describe('n8n-credits serve', () => {
       const io = captureIo(dir);
       const code = await runCommands(['serve', '--port', String(port), '--data-dir', join(dir, 'data'), '--log-level', 'silent'], io);
       assert.deepEqual([code, io.err.trim().split('\n').pop()], [2, `n8n-credits: cannot listen on 127.0.0.1:${port}: the port is in use by another program; choose another with --port (or N8N_CREDITS_PORT)`]);
+      // No admin key was made that nobody saw: the next start, on a free port, creates and prints one.
+      const store = await openStore({ dataDir: join(dir, 'data'), databaseUrl: null });
+      try {
+        assert.deepEqual([(await store.listWorkspaces()).length, (await store.listApiKeys()).length], [0, 0]);
+      } finally {
+        await store.close();
+      }
     } finally {
       busy.close();
       rmSync(dir, { recursive: true, force: true });
