@@ -9,6 +9,7 @@ interface ServeOptions {
   database?: string;
   demo?: boolean;
   logLevel?: string;
+  bodyLimit?: string;
   smtpUrl?: string;
   smtpFrom?: string;
 }
@@ -24,6 +25,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--database <url>', 'PostgreSQL URL postgres://… (env N8N_CREDITS_DATABASE_URL)')
     .option('--demo', 'on first start, fill the workspace with usage priced from the example workflows')
     .option('--log-level <level>', 'silent, error, warn, info or debug', 'warn')
+    .option('--body-limit <bytes>', 'largest request body accepted, in bytes (env N8N_CREDITS_BODY_LIMIT; default 4194304)')
     .option('--smtp-url <url>', 'SMTP server alert e-mails go through, smtp://host:port (env N8N_CREDITS_SMTP_URL)')
     .option('--smtp-from <address>', 'From address of alert e-mails (env N8N_CREDITS_SMTP_FROM)')
     .action(async (options: ServeOptions) => {

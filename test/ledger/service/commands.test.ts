@@ -99,6 +99,18 @@ describe('n8n-credits serve', () => {
     }
   });
 
+  it('takes --body-limit, as the README says, and names it when it is out of range', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'n8c-limit-'));
+    try {
+      const io = captureIo(dir);
+      const code = await runCommands(['serve', '--body-limit', '10', '--data-dir', join(dir, 'data')], io);
+      assert.equal(code, 2);
+      assert.match(io.err, /--body-limit: expected an integer from 1024 to 268435456, got "10"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops on SIGTERM with exit code 0 after printing the admin key once', async function () {
     this.timeout(30000);
     const dir = mkdtempSync(join(tmpdir(), 'n8c-sig-'));
