@@ -83,6 +83,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const keys = new KeyCache(lookup, options.keyCacheMs ?? 2000);
   ctx.keyCache = keys;
   registerAuth(app, keys.find, ctx.sessions);
+  // Browsers must take JSON and CSV for what they are declared to be, never sniff them into HTML or script.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     ctx.metrics.observeRequest({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

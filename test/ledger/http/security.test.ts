@@ -36,6 +36,17 @@ describe('HTTP security', () => {
     assert.deepEqual([health.statusCode, health.json().status, ready.statusCode, ready.json().status], [200, 'ok', 200, 'ready']);
   });
 
+  it('tells browsers not to sniff any answer: JSON, CSV, errors and the page', async () => {
+    const auth = { authorization: `Bearer ${t.keys.admin}` };
+    const answers = await Promise.all([
+      t.app.inject({ url: '/v1/balance', headers: auth }),
+      t.app.inject({ url: '/v1/reports?by=workflow&format=csv', headers: auth }),
+      t.app.inject({ url: '/v1/balance' }),
+      t.app.inject({ url: '/' }),
+    ]);
+    assert.deepEqual(answers.map((a) => [a.statusCode, a.headers['x-content-type-options']]), [[200, 'nosniff'], [200, 'nosniff'], [401, 'nosniff'], [200, 'nosniff']]);
+  });
+
   it('answers 401 for an unknown key and for a malformed Authorization header', async () => {
     const unknown = await t.app.inject({ url: '/v1/balance', headers: { authorization: 'Bearer n8c_not-a-key' } });
     const basic = await t.app.inject({ url: '/v1/balance', headers: { authorization: `Basic ${t.keys.admin}` } });
