@@ -4,7 +4,7 @@
  * run as the `postgres` user when we are root. Stopped and removed by `destroy()` and at exit.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../support/freePort';
 import { initCluster, postgresBin, runAsPostgres } from '../../support/postgres';

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { getPlan } from '../../../shared-pricing/src/plans/loadPlan';
 import { getPriceBook } from '../../../shared-pricing/src/price-book/loadPriceBook';
-import type { Plan } from '../../../shared-pricing/src/plans/types';
 import { WorkflowEstimates } from '../../../ledger/src/http/workflowEstimates';
-import { makeTestApp, type TestApp } from './helpers';
+import { makeTestApp, pauseWith, type TestApp } from './helpers';
 
 // Hand counts from the twenty price book (docs/plans.md): a trigger is free, Set and If 1 credit each, Code 10.
 const node = (name: string, type: string) => ({ name, type, typeVersion: 1, position: [0, 0], parameters: {} });
@@ -33,11 +31,6 @@ describe('admission on the workflow\'s estimate', () => {
     await t.close();
   });
 
-  /** A pause plan (twenty's book) whose allocation leaves `left` millicredits. */
-  async function pauseWith(left: number, over: Partial<Plan> = {}): Promise<void> {
-    await t.store.setPlan(t.ws.id, { ...getPlan('twenty'), allocation: left, rolloverCap: 0, ...over });
-  }
-
   async function admit(workflow: object, mode = 'webhook') {
     const res = await t.call('meter', { method: 'POST', url: '/v1/admission', payload: { workflow, mode } });
     assert.equal(res.statusCode, 200, res.body);
@@ -51,7 +44,7 @@ describe('admission on the workflow\'s estimate', () => {
   }
 
   it('refuses a workspace 0.4 credits short of the estimate, saying what is missing and when credits renew', async () => {
-    await pauseWith(10_600);
+    await pauseWith(t, 10_600);
     const card = await t.store.balance(t.ws.id);
     const body = await admit(linear('v1'));
     assert.deepEqual([body.allowed, body.reason, body.missing, body.estimate, body.renewsAt], [false, 'insufficient-credits', 400, { millicredits: 11_000, figure: 'expected', versionId: 'v1' }, card.resetsAt]);
@@ -59,21 +52,21 @@ describe('admission on the workflow\'s estimate', () => {
   });
 
   it('admits a workspace whose balance covers the estimate exactly (11 credits)', async () => {
-    await pauseWith(11_000);
+    await pauseWith(t, 11_000);
     const body = await admit(linear('v1'));
     assert.deepEqual([body.allowed, body.reason, body.missing], [true, null, null]);
   });
 
   it('compares the max figure when the plan says so (2.5 credits: covers the expected 2, not the max 3)', async () => {
-    await pauseWith(2_500);
+    await pauseWith(t, 2_500);
     const expected = await admit(branching);
-    await pauseWith(2_500, { admissionEstimate: 'max' });
+    await pauseWith(t, 2_500, { admissionEstimate: 'max' });
     const max = await admit(branching);
     assert.deepEqual([expected.allowed, expected.estimate.millicredits, max.allowed, max.estimate, max.missing], [true, 2_000, false, { millicredits: 3_000, figure: 'max', versionId: 'if-1' }, 500]);
   });
 
   it('refuses under the daily limit when today\'s rest cannot cover the estimate (5 left today, 11 estimated)', async () => {
-    await pauseWith(100_000, { dailyLimit: 5_000 });
+    await pauseWith(t, 100_000, { dailyLimit: 5_000 });
     const card = await t.store.balance(t.ws.id);
     const body = await admit(linear('v1'));
     assert.deepEqual([body.allowed, body.reason, body.missing, body.renewsAt], [false, 'daily-limit', 6_000, card.dailyResetsAt]);
@@ -81,15 +74,15 @@ describe('admission on the workflow\'s estimate', () => {
   });
 
   it('admits any estimate under stop and overdraft (charges decide there)', async () => {
-    await pauseWith(1_000, { exhaustion: 'stop' });
+    await pauseWith(t, 1_000, { exhaustion: 'stop' });
     const stop = await admit(linear('v1'));
-    await pauseWith(1_000, { exhaustion: 'overdraft' });
+    await pauseWith(t, 1_000, { exhaustion: 'overdraft' });
     const overdraft = await admit(linear('v1'));
     assert.deepEqual([stop.allowed, overdraft.allowed], [true, true]);
   });
 
   it('prices a workflow version once: the same version answers its first estimate, a new version is priced anew', async () => {
-    await pauseWith(100_000);
+    await pauseWith(t, 100_000);
     const first = await admit(linear('v1'));
     // Same id and version with the Code node gone: n8n never does this, so the cached 11 credits prove the cache.
     const sameVersion = await admit(linear('v1', false));
@@ -98,7 +91,7 @@ describe('admission on the workflow\'s estimate', () => {
   });
 
   it('answers a GET by version from the cache, and asks for the workflow of a version it has not priced', async () => {
-    await pauseWith(10_600);
+    await pauseWith(t, 10_600);
     await admit(linear('v1'));
     const known = await ask('workflowId=wf-linear&versionId=v1&mode=webhook');
     const unknown = await ask('workflowId=wf-linear&versionId=v3&mode=webhook');
@@ -108,13 +101,13 @@ describe('admission on the workflow\'s estimate', () => {
   });
 
   it('keeps the GET without a version working: refused only when nothing is left', async () => {
-    await pauseWith(10_600);
+    await pauseWith(t, 10_600);
     const body = await ask('workflowId=wf-linear&mode=webhook');
     assert.deepEqual([body.allowed, body.estimate, body.workflowNeeded], [true, null, false]);
   });
 
   it('names a workflow without a version by a hash of its nodes and connections', async () => {
-    await pauseWith(100_000);
+    await pauseWith(t, 100_000);
     const a = await admit(linear(null));
     const again = await admit(linear(null));
     const changed = await admit(linear(null, false));
@@ -123,7 +116,7 @@ describe('admission on the workflow\'s estimate', () => {
   });
 
   it('admits an editor run whatever the estimate', async () => {
-    await pauseWith(1_000);
+    await pauseWith(t, 1_000);
     const body = await admit(linear('v1'), 'manual');
     assert.deepEqual([body.allowed, body.reason], [true, null]);
   });

@@ -5,6 +5,8 @@ import { generateApiKey, hashApiKey, type Role } from '../../../ledger/src/http/
 import { bootstrap } from '../../../ledger/src/service/bootstrap';
 import { openSqliteLedgerStore } from '../../../ledger/src/store/sqlite';
 import type { LedgerStore, Workspace } from '../../../ledger/src/store/types';
+import { getPlan } from '../../../shared-pricing/src/plans/loadPlan';
+import type { Plan } from '../../../shared-pricing/src/plans/types';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -52,4 +54,9 @@ export async function ledgerState(t: TestApp): Promise<{ totalAvailable: number;
   const card = await t.store.balance(t.ws.id);
   const entries = await t.store.listEntries({ workspaceId: t.ws.id, limit: 1000 });
   return { totalAvailable: card.totalAvailable, consumed: card.consumedThisPeriod, entries: entries.length };
+}
+
+/** Puts the test workspace on a pause plan (twenty's book) whose allocation leaves `left` millicredits. */
+export async function pauseWith(t: TestApp, left: number, over: Partial<Plan> = {}): Promise<void> {
+  await t.store.setPlan(t.ws.id, { ...getPlan('twenty'), allocation: left, rolloverCap: 0, ...over });
 }

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { getPlan } from '../../../shared-pricing/src/plans/loadPlan';
-import type { Plan } from '../../../shared-pricing/src/plans/types';
 import { fixture } from '../hook/helpers';
-import { makeTestApp, type TestApp } from './helpers';
+import { makeTestApp, pauseWith, type TestApp } from './helpers';
 
 describe('no free work under pause (HTTP)', () => {
   let t: TestApp;
@@ -13,17 +11,12 @@ describe('no free work under pause (HTTP)', () => {
     await t.close();
   });
 
-  /** A pause plan (twenty's book) that leaves `left` millicredits. */
-  async function pauseWith(left: number, over: Partial<Plan> = {}): Promise<void> {
-    await t.store.setPlan(t.ws.id, { ...getPlan('twenty'), allocation: left, rolloverCap: 0, ...over });
-  }
-
   const step = (n: number, extra: object = { executionId: 'exec-1' }) => ({ key: `exec-1:Step ${n}:0:run`, millicredits: 600, workflowId: 'wf1', mode: 'webhook', ...extra });
   const usage = (payload: object) => t.call('meter', { method: 'POST', url: '/v1/usage', payload });
   const get = async (url: string) => (await t.call('admin', { method: 'GET', url })).json();
 
   it('records all three 0.6-credit steps of an execution on 1.0 credit, 0.8 as debt; refuses the next one; a top-up of 2 repays 0.8 first', async () => {
-    await pauseWith(1_000);
+    await pauseWith(t, 1_000);
     const statuses = [];
     for (const n of [1, 2, 3]) statuses.push((await usage(step(n))).statusCode);
     // 1000 − 3 × 600 = −800.
@@ -39,13 +32,13 @@ describe('no free work under pause (HTTP)', () => {
   });
 
   it('still refuses a charge past zero that names no execution (402, nothing recorded)', async () => {
-    await pauseWith(1_000);
+    await pauseWith(t, 1_000);
     const res = await usage(step(1, { executionId: null, millicredits: 1_001 }));
     assert.deepEqual([res.statusCode, res.json().outcome.reason, (await get('/v1/balance')).totalAvailable], [402, 'insufficient-credits', 1_000]);
   });
 
   it('records every node run of an execution posted past zero (1 + 10 credits on 1 credit: 10 owed)', async () => {
-    await pauseWith(1_000);
+    await pauseWith(t, 1_000);
     const { run, workflow, executionId } = fixture('linear');
     const res = await t.call('meter', { method: 'POST', url: '/v1/executions', payload: { workflow, run: { ...run, mode: 'webhook' }, executionId, workflowId: 'wf-1' } });
     const card = await get('/v1/balance');
@@ -53,7 +46,7 @@ describe('no free work under pause (HTTP)', () => {
   });
 
   it('records an execution\'s steps past the daily limit (1 credit a day, 3 × 0.6) and then refuses new executions until midnight', async () => {
-    await pauseWith(100_000, { dailyLimit: 1_000 });
+    await pauseWith(t, 100_000, { dailyLimit: 1_000 });
     const statuses = [];
     for (const n of [1, 2, 3]) statuses.push((await usage(step(n))).statusCode);
     const card = await get('/v1/balance');
@@ -63,7 +56,7 @@ describe('no free work under pause (HTTP)', () => {
   });
 
   it('stop: still refuses an execution\'s charge past zero', async () => {
-    await pauseWith(1_000, { exhaustion: 'stop' });
+    await pauseWith(t, 1_000, { exhaustion: 'stop' });
     const statuses = [];
     for (const n of [1, 2]) statuses.push((await usage(step(n))).statusCode);
     assert.deepEqual([statuses, (await get('/v1/balance')).totalAvailable], [[201, 402], 400]);

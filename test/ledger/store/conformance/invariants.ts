@@ -1,5 +1,4 @@
 /** A property over random charges, repeats and reversals: the balance is the grants minus the entries. */
-import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { small } from '../plans';
 import type { Conformance } from './kit';
