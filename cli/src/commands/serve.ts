@@ -53,6 +53,10 @@ export function register(program: Command, context: CliContext): void {
         io.stdout(`\nAdmin key (shown once; it is stored only as a hash, so keep it now):\n\n  ${service.adminKey}\n\n`);
         io.stdout(`Try:  curl -H "Authorization: Bearer ${service.adminKey}" ${service.url}/v1/balance\n`);
         io.stdout(`Billing page: ${service.url}/ (sign in with the key)\n`);
+      } else {
+        // Keys are printed once, at the first start: say how to get another rather than leave the user stuck.
+        const where = config.databaseUrl ? '--database <the same URL>' : `--data-dir ${config.dataDir}`;
+        io.stdout(`Billing page: ${service.url}/ (sign in with an API key; a new admin key: n8n-credits keys create --role admin ${where})\n`);
       }
       await new Promise<void>((resolve, reject) => {
         stopOnSignals(service, (signal, error) => {

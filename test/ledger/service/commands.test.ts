@@ -111,6 +111,34 @@ describe('n8n-credits serve', () => {
     }
   });
 
+  it('tells a later start, which prints no key, how to make a new admin key', async function () {
+    this.timeout(30000);
+    const dir = mkdtempSync(join(tmpdir(), 'n8c-again-'));
+    /** Runs serve until it prints its billing page line; returns what it printed, then stops it. */
+    const startOnce = async (): Promise<string> => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures/serve-child.ts'), 'serve', '--port', '0', '--data-dir', dir, '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => ((out += d.toString()), /Billing page: .*\n/.test(out) && resolve()));
+        child.once('exit', () => reject(new Error(`serve exited early: ${out}`)));
+      });
+      const exit = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exit;
+      return out;
+    };
+    try {
+      const first = await startOnce();
+      const second = await startOnce();
+      assert.deepEqual(
+        [/Admin key/.test(first), /Admin key/.test(second), second.split('\n').find((l) => l.startsWith('Billing page:'))?.replace(/http:\/\/\S+\//, 'URL/')],
+        [true, false, `Billing page: URL/ (sign in with an API key; a new admin key: n8n-credits keys create --role admin --data-dir ${dir})`],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops on SIGTERM with exit code 0 after printing the admin key once', async function () {
     this.timeout(30000);
     const dir = mkdtempSync(join(tmpdir(), 'n8c-sig-'));
