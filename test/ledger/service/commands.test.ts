@@ -139,6 +139,37 @@ describe('n8n-credits serve', () => {
     }
   });
 
+  it('stops the server when `npm start` itself gets SIGTERM (the script execs node, so nothing is left running)', async function () {
+    this.timeout(60000);
+    const dir = mkdtempSync(join(tmpdir(), 'n8c-npm-'));
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: join(__dirname, '../../..'), env: { ...process.env, N8N_CREDITS_PORT: '0', N8N_CREDITS_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /Billing page: (http:\/\/\S+)\//.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', () => reject(new Error(`npm start exited early: ${out}`)));
+      });
+      child.kill('SIGTERM');
+      // The server, not only npm, must go: its port stops answering.
+      let answering = true;
+      for (let i = 0; i < 50 && answering; i++) {
+        answering = await fetch(`${url}/healthz`).then(() => true, () => false);
+        if (answering) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.deepEqual([answering, out.includes('SIGTERM: stopped after finishing requests in flight; database closed')], [false, true]);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops on SIGTERM with exit code 0 after printing the admin key once', async function () {
     this.timeout(30000);
     const dir = mkdtempSync(join(tmpdir(), 'n8c-sig-'));
