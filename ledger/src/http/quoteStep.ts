@@ -1,8 +1,10 @@
 import { classifyNode } from '../../../shared-pricing/src/price-book/classifyNode';
+import { unroundedTokenPrice } from '../../../shared-pricing/src/price-book/priceTokens';
 import { priceUnit } from '../../../shared-pricing/src/price-book/priceUnit';
 import { resolveModel } from '../../../shared-pricing/src/price-book/resolveModel';
 import type { CostClass, PriceBook } from '../../../shared-pricing/src/price-book/types';
 import type { LedgerBody } from './contract';
+import { MAX_AMOUNT } from '../store/validate';
 import { ApiError } from './errors';
 
 /** The body of `POST /v1/quote` (the contract's `quoteBody`). */
@@ -54,6 +56,10 @@ const TOKENS: CostClass = { unit: 'tokens', rate: 0 };
 function tokenQuote(tokens: { input: number; output: number }, model: string | undefined, book: PriceBook, costClass: CostClass): Quote {
   const resolved = resolveModel(model, book);
   const why = resolved.fallback ? `unknown model "${resolved.model}" at the fallback rate` : resolved.model;
+  // Counts the schema lets through (any safe integer) can still price past what the ledger records: a 400, not a 500.
+  if (!(unroundedTokenPrice(resolved.rate, tokens.input, tokens.output) <= MAX_AMOUNT)) {
+    throw new ApiError(400, 'invalid_request', `tokens: ${tokens.input} input + ${tokens.output} output tokens of ${resolved.model} would cost more than ${MAX_AMOUNT} millicredits, the largest amount the ledger records`, 'tokens');
+  }
   return {
     millicredits: priceUnit(costClass, { tokens, rate: resolved.rate }), kind: 'tokens', model: resolved.model,
     reason: `${tokens.input} input + ${tokens.output} output tokens of ${why} (${resolved.rate.input}/${resolved.rate.output} mc per 1K)`,

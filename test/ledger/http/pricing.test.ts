@@ -43,6 +43,14 @@ describe('unit', () => {
 			assert.deepEqual([r.statusCode, r.json().error.field], [400, 'tokens']);
 		});
 
+		it('refuses tokens that would price past the largest amount, and counts past 2^53, with a 400 naming tokens', async () => {
+			// gpt-4o-mini at its rates: 2^53 − 1 input tokens cost far more than 10^15 mc; 1e21 is not even a safe integer.
+			const near = await quote({ tokens: { input: Number.MAX_SAFE_INTEGER, output: 0 }, model: 'gpt-4o-mini' });
+			const past = await quote({ tokens: { input: 1e21, output: 0 }, model: 'gpt-4o-mini' });
+			const viaNode = await quote({ nodeType: '@n8n/n8n-nodes-langchain.lmChatOpenAi', tokens: { input: 0, output: Number.MAX_SAFE_INTEGER }, model: 'gpt-4o-mini' });
+			assert.deepEqual([near.statusCode, near.json().error.field, past.statusCode, past.json().error.field, viaNode.statusCode, viaNode.json().error.field], [400, 'tokens', 400, 'tokens.input', 400, 'tokens']);
+		});
+
 		it('refuses an empty quote naming what to send', async () => {
 			const r = await quote({});
 			assert.deepEqual([r.statusCode, r.json().error.message], [400, 'send millicredits, nodeType, or tokens with a model']);

@@ -157,13 +157,14 @@ describe('n8n-credits serve', () => {
         child.once('exit', () => reject(new Error(`npm start exited early: ${out}`)));
       });
       child.kill('SIGTERM');
-      // The server, not only npm, must go: its port stops answering.
+      // The server, not only npm, must go: its port stops answering and it says it stopped (within 10 s).
+      const stoppedLine = 'SIGTERM: stopped after finishing requests in flight; database closed';
       let answering = true;
-      for (let i = 0; i < 50 && answering; i++) {
+      for (let i = 0; i < 100 && (answering || !out.includes(stoppedLine)); i++) {
         answering = await fetch(`${url}/healthz`).then(() => true, () => false);
-        if (answering) await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      assert.deepEqual([answering, out.includes('SIGTERM: stopped after finishing requests in flight; database closed')], [false, true]);
+      assert.deepEqual([answering, out.includes(stoppedLine)], [false, true]);
     } finally {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,7 @@ export const tokenCounts = {
   type: 'object',
   required: ['input', 'output'],
   additionalProperties: false,
-  properties: { input: { type: 'integer', minimum: 0 }, output: { type: 'integer', minimum: 0 } },
+  properties: { input: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }, output: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } },
 } as const;
 export const nullableTokenCounts = nullableObject(tokenCounts);
 
