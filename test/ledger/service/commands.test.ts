@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,16 @@ import { runCommands } from './fixtures/program';
 function captureIo(cwd: string): CliIo & { out: string; err: string } {
   const io = { out: '', err: '', cwd, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
   return io;
+}
+
+/** Whether something accepts connections at the URL's port: a bare TCP connect, so no keep-alive socket holds a stop up. */
+function isListening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }
 
 describe('ledger administration commands', () => {
@@ -161,7 +171,7 @@ describe('n8n-credits serve', () => {
       const stoppedLine = 'SIGTERM: stopped after finishing requests in flight; database closed';
       let answering = true;
       for (let i = 0; i < 100 && (answering || !out.includes(stoppedLine)); i++) {
-        answering = await fetch(`${url}/healthz`).then(() => true, () => false);
+        answering = await isListening(url);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       assert.deepEqual([answering, out.includes(stoppedLine)], [false, true]);
