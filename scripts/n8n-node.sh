@@ -11,7 +11,13 @@ if [ ! -x "$tools/node_modules/.bin/n8n-node" ]; then
   # `npm install`, not `npm ci`: the lockfile pins every version, but npm 11 leaves the optional platform
   # bindings of unrs-resolver out of it and `npm ci` then refuses it as out of sync. `--no-save` keeps the
   # tracked lockfile as it is (the tests run this and must write no tracked file).
-  npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error
+  # A dropped registry connection (ECONNABORTED) once failed a whole CI run here: try the install three times.
+  for attempt in 1 2 3; do
+    if npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error; then break; fi
+    if [ "$attempt" = 3 ]; then echo "n8n-node tools: npm install failed 3 times" >&2; exit 1; fi
+    echo "n8n-node tools: npm install failed (attempt $attempt of 3); trying again in 5 s" >&2
+    sleep 5
+  done
 fi
 # eslint.config.mjs imports @n8n/node-cli/eslint, and n8n-node runs `npm exec -- eslint` from the root.
 mkdir -p "$root/node_modules/@n8n" "$root/node_modules/.bin"
