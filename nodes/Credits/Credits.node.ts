@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as balance from './actions/balance';
+import { resumeParked } from './actions/balance/resume';
 import * as report from './actions/report';
 import * as reservation from './actions/reservation';
 import { router } from './actions/router';
@@ -8,6 +9,8 @@ import * as topUp from './actions/topUp';
 import * as usage from './actions/usage';
 import { getTopUpPacks } from './methods/loadOptions';
 
+// Its only webhook is n8n's resume URL of a waiting Guard (`restartWebhook`), not a trigger: nothing to register elsewhere.
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class Credits implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Credits',
@@ -21,6 +24,8 @@ export class Credits implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{$parameter["resource"] === "balance" && $parameter["operation"] === "guard" ? [{"type":"${NodeConnectionTypes.Main}","displayName":"Enough"},{"type":"${NodeConnectionTypes.Main}","displayName":"Insufficient"}] : ["${NodeConnectionTypes.Main}"]}}`,
 		credentials: [{ name: 'creditsApi', required: true }],
+		// Balance → Guard under `pause` waits on n8n's resume URL; the ledger calls it once credits cover the items.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true }],
 		usableAsTool: true,
 		properties: [
 			{
@@ -49,5 +54,9 @@ export class Credits implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeParked.call(this);
 	}
 }

@@ -21,6 +21,8 @@ export interface ContextOptions {
 	executionId?: string;
 	runIndex?: number;
 	nodeName?: string;
+	/** What `$execution.resumeUrl` evaluates to. */
+	resumeUrl?: string;
 }
 
 export interface FakeContext {
@@ -31,6 +33,7 @@ export interface FakeContext {
 	/** Bodies sent to `METHOD /path`. */
 	bodies(route: string): IDataObject[];
 	putExecutionToWait: sinon.SinonStub;
+	warnings: sinon.SinonStub;
 }
 
 /** A sinon-stubbed `IExecuteFunctions` for one node execution against a fake ledger. */
@@ -52,6 +55,12 @@ export function fakeContext(options: ContextOptions): FakeContext {
 		return typeof route === 'function' ? route((request.body ?? {}) as IDataObject, request) : route;
 	});
 	const putExecutionToWait = sinon.stub().resolves();
+	const warnings = sinon.stub();
+	// The expressions the nodes evaluate, as n8n would for this execution.
+	const expressions: Record<string, unknown> = {
+		'{{ $execution.resumeUrl }}': options.resumeUrl ?? `http://127.0.0.1:5678/webhook-waiting/${options.executionId ?? 'exec-1'}`,
+		'{{ $runIndex }}': options.runIndex ?? 0,
+	};
 	const ctx = {
 		getInputData: () => items,
 		getNode: () => node,
@@ -73,12 +82,15 @@ export function fakeContext(options: ContextOptions): FakeContext {
 		getWorkflow: () => ({ id: 'wf-1', name: 'Workflow One', active: false }),
 		getWorkflowDataProxy: () => ({ $runIndex: options.runIndex ?? 0 }),
 		putExecutionToWait,
+		evaluateExpression: (expression: string) => expressions[expression],
+		logger: { warn: warnings, info: sinon.stub(), debug: sinon.stub(), error: sinon.stub() },
 		helpers: { httpRequestWithAuthentication: http },
 	} as unknown as IExecuteFunctions;
 	return {
 		ctx,
 		http,
 		putExecutionToWait,
+		warnings,
 		calls: () => http.getCalls().map((c) => `${(c.args[1] as IHttpRequestOptions).method} ${new URL((c.args[1] as IHttpRequestOptions).url).pathname}`),
 		bodies: (route) =>
 			http

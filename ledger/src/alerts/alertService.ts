@@ -2,6 +2,7 @@ import { DEFAULT_SMTP_FROM } from '../service/config';
 import type { LedgerStore } from '../store/types';
 import { emailSender, webhookSender } from './channels';
 import { DEFAULT_TIMING, Deliverer, type DeliveryTiming } from './deliverer';
+import { TouchQueue } from '../service/touchQueue';
 import { evaluateAlerts } from './evaluate';
 import { webhookSecretOf } from './settings';
 
@@ -31,11 +32,9 @@ export class AlertService {
   private readonly deliverer: Deliverer;
   private readonly email: { close(): void };
   private readonly log: (message: string, error: unknown) => void;
-  private readonly running = new Map<string, Promise<unknown>>();
-  private readonly again = new Set<string>();
+  private readonly touches: TouchQueue;
   private delivering: Promise<number> | null = null;
   private timers: NodeJS.Timeout[] = [];
-  private stopped = false;
 
   constructor(
     private readonly store: LedgerStore,
@@ -48,31 +47,16 @@ export class AlertService {
     const webhook = webhookSender(async (ws) => webhookSecretOf(await store.getAlertSettings(ws)), this.now, timing.timeoutMs);
     this.deliverer = new Deliverer(store, { email: email.send, webhook }, timing, this.now);
     this.log = options.log ?? (() => undefined);
+    // A hot workspace is evaluated at most once per gap, and always once after its last write.
+    this.touches = new TouchQueue(async (workspaceId) => {
+      const fired = await this.evaluate(workspaceId).catch((err: unknown) => (this.log('alert evaluation failed', err), []));
+      if (fired.length > 0) void this.deliver();
+    }, options.minGapMs ?? 1_000);
   }
 
   /** Schedules an evaluation of the workspace after the current request; several touches while one runs make one more. */
   touch(workspaceId: string): void {
-    if (this.stopped) return;
-    if (this.running.has(workspaceId)) {
-      this.again.add(workspaceId);
-      return;
-    }
-    const run = (async () => {
-      // After the request's answer: the charge never waits for this.
-      await new Promise((resolve) => setImmediate(resolve));
-      const gap = this.options.minGapMs ?? 1_000;
-      let last = Number.NEGATIVE_INFINITY;
-      do {
-        // A hot workspace is evaluated at most once per gap, and always once after its last write.
-        const wait = last + gap - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
-        last = performance.now();
-        this.again.delete(workspaceId);
-        const fired = await this.evaluate(workspaceId).catch((err: unknown) => (this.log('alert evaluation failed', err), []));
-        if (fired.length > 0) void this.deliver();
-      } while (this.again.has(workspaceId) && !this.stopped);
-    })().finally(() => this.running.delete(workspaceId));
-    this.running.set(workspaceId, run);
+    this.touches.touch(workspaceId);
   }
 
   /** Evaluates one workspace now; returns the keys of the alerts that fired. */
@@ -102,14 +86,13 @@ export class AlertService {
 
   /** Resolves once no evaluation or delivery is in flight. */
   async idle(): Promise<void> {
-    while (this.running.size > 0 || this.delivering) {
-      await Promise.allSettled([...this.running.values(), this.delivering]);
-    }
+    // An evaluation may start a delivery, and a delivery ends before the next evaluation is looked at.
+    while (this.touches.busy || this.delivering) await Promise.allSettled([this.touches.idle(), this.delivering]);
   }
 
   /** Stops the timers and waits for work in flight (a delivery ends within its timeout). */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.touches.stop();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     await this.idle();

@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AlertService } from '../alerts/alertService';
+import type { Resumer } from '../resume/resumer';
 import type { LedgerStore } from '../store/types';
 import { KeyCache, registerAuth, type KeyLookup } from './auth';
 import type { AppContext } from './context';
@@ -12,6 +13,7 @@ import { collectRoute, swaggerOptions, type RouteDoc } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { admissionRoutes } from './routes/admission';
 import { executionRoutes } from './routes/executions';
+import { parkedRoutes } from './routes/parked';
 import { pageRoutes } from './routes/page';
 import { pricingRoutes } from './routes/pricing';
 import { reportRoutes } from './routes/reports';
@@ -33,6 +35,8 @@ export interface AppOptions {
   keyCacheMs?: number;
   /** Evaluates alerts after each write; none: alerts are not evaluated by this app. */
   alerts?: AlertService;
+  /** Resumes parked executions after writes; none: this app does not resume them. */
+  resumer?: Resumer;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -59,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     draining: { value: false },
     keyCache: null,
     alerts: options.alerts ?? null,
+    resumer: options.resumer ?? null,
   };
   app.addHook('onRoute', (route) => collectRoute(routes, route));
   // An empty JSON body (a client that always sends the header) is no body: routes that need one say so by schema.
@@ -92,7 +97,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     ctx.metrics.observeRequest({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     // A write may cross an alert (a refused charge too: the daily limit). Evaluated after the answer, never awaited.
     const workspaceId = request.principal?.workspaceId ?? (request.query as { workspaceId?: unknown } | undefined)?.workspaceId;
-    if (ctx.alerts && request.method !== 'GET' && request.principal && typeof workspaceId === 'string' && reply.statusCode < 500) ctx.alerts.touch(workspaceId);
+    if (request.method !== 'GET' && request.principal && typeof workspaceId === 'string' && reply.statusCode < 500) {
+      ctx.alerts?.touch(workspaceId);
+      // Credits may have arrived (a top-up, a grant, a plan change): parked executions they cover resume.
+      ctx.resumer?.touch(workspaceId);
+    }
   });
 
   // Request and reply types come from the contract's schemas.
@@ -107,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   settingsRoutes(api, ctx);
   pricingRoutes(api, ctx);
   admissionRoutes(api, ctx);
+  parkedRoutes(api, ctx);
   await app.ready();
   return { app, ctx };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AlertService, type AlertServiceOptions } from '../alerts/alertService';
 import { buildApp } from '../http/app';
+import { Resumer, type ResumerOptions } from '../resume/resumer';
 import type { AppContext } from '../http/context';
 import type { LedgerStore } from '../store/types';
 import { bootstrap } from './bootstrap';
@@ -13,6 +14,7 @@ export interface RunningService {
   ctx: AppContext;
   store: LedgerStore;
   alerts: AlertService;
+  resumer: Resumer;
   /** `http://host:port` it listens on. */
   url: string;
   workspaceId: string;
@@ -32,6 +34,8 @@ export interface StartOptions {
   sweepMs?: number;
   /** Alert timers and delivery timings (tests shrink them); the SMTP server comes from the config. */
   alerts?: Omit<AlertServiceOptions, 'now' | 'smtpUrl' | 'smtpFrom' | 'log'>;
+  /** Timings of the resumer of parked executions (tests shrink them). */
+  resumer?: Omit<ResumerOptions, 'now' | 'log'>;
 }
 
 /** Starts `n8n-credits serve`: opens the store, listens, then bootstraps the first workspace and seeds the demo if asked. */
@@ -45,9 +49,11 @@ export async function startService(config: ServiceConfig, options: StartOptions 
       ...options.alerts, now: options.now, smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom,
       log: (message, err) => app?.log.warn({ err }, message),
     });
+    const resumer = new Resumer(store, { ...options.resumer, now: options.now, log: (message, err) => app?.log.warn({ err }, message) });
     const built = await buildApp({
       store,
       alerts,
+      resumer,
       bodyLimit: config.bodyLimit,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
@@ -64,9 +70,10 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     }, options.sweepMs ?? 30_000);
     sweep.unref();
     alerts.start();
+    resumer.start();
     let stopping: Promise<void> | null = null;
     const running: RunningService = {
-      app, ctx: built.ctx, store, alerts, url, workspaceId: workspace.id, adminKey, demo,
+      app, ctx: built.ctx, store, alerts, resumer, url, workspaceId: workspace.id, adminKey, demo,
       stop: () => {
         stopping ??= (async () => {
           built.ctx.draining.value = true;
@@ -74,6 +81,7 @@ export async function startService(config: ServiceConfig, options: StartOptions 
           await built.app.close();
           // Deliveries in flight end within their timeout; what is left stays queued for the next start.
           await alerts.stop();
+          await resumer.stop();
           await store.close();
         })();
         return stopping;

@@ -5,6 +5,7 @@ import { postgresMigrations } from './migrations/postgres';
 import { sqliteMigrations } from './migrations/sqlite';
 import { AlertMarks } from './sql/alertMarks';
 import { AlertOutbox } from './sql/alertOutbox';
+import { ParkedExecutions } from './sql/parkedExecutions';
 import { Administration } from './sql/administration';
 import { ApiKeys } from './sql/apiKeys';
 import { ChargeDecider } from './sql/chargeDecider';
@@ -14,7 +15,7 @@ import { Reports } from './sql/reports';
 import { Reservations } from './sql/reservations';
 import { Settings } from './sql/settings';
 import type {
-  AlertDelivery, RecordAlertsInput, WorkflowUsage,
+  AlertDelivery, RecordAlertsInput, WorkflowUsage, ParkedExecution, ParkInput, ResumeResult,
   AddMemberInput, ApiKeyRecord, AuditReport, BalanceCard, BreakdownQuery, BreakdownRow, ChargeInput, ChargeOutcome, CreateApiKeyInput,
   CreateWorkspaceInput, ExecutionInput, ExecutionRecord, FailureCount, Grant, GrantInput, HelperCount, LedgerEntry, LedgerStore, ListEntriesQuery,
   Member, Reservation, ReserveInput, ReserveOutcome, ReverseInput, SettleInput, Workspace,
@@ -36,6 +37,7 @@ export class SqlLedgerStore implements LedgerStore {
   private readonly settings: Settings;
   private readonly alertMarks: AlertMarks;
   private readonly outbox: AlertOutbox;
+  private readonly parked: ParkedExecutions;
 
   constructor(
     readonly db: Db,
@@ -51,6 +53,7 @@ export class SqlLedgerStore implements LedgerStore {
     this.settings = new Settings(this.core);
     this.alertMarks = new AlertMarks(this.core);
     this.outbox = new AlertOutbox(this.core);
+    this.parked = new ParkedExecutions(this.core);
   }
 
   async migrate(): Promise<void> {
@@ -235,6 +238,34 @@ export class SqlLedgerStore implements LedgerStore {
 
   listDeliveries(workspaceId: string, limit: number): Promise<AlertDelivery[]> {
     return this.outbox.listDeliveries(workspaceId, limit);
+  }
+
+  parkExecution(input: ParkInput): Promise<{ parked: ParkedExecution; created: boolean }> {
+    return this.parked.park(input);
+  }
+
+  activeParked(workspaceId: string): Promise<ParkedExecution[]> {
+    return this.parked.active(workspaceId);
+  }
+
+  workspacesWithParked(): Promise<string[]> {
+    return this.parked.workspaces();
+  }
+
+  listParked(workspaceId: string, limit: number): Promise<ParkedExecution[]> {
+    return this.parked.list(workspaceId, limit);
+  }
+
+  claimResumption(workspaceId: string, executionId: string, leaseMs: number): Promise<ParkedExecution | null> {
+    return this.parked.claim(workspaceId, executionId, leaseMs);
+  }
+
+  finishResumption(workspaceId: string, executionId: string, result: ResumeResult): Promise<void> {
+    return this.parked.finish(workspaceId, executionId, result);
+  }
+
+  endParkedAtRenewal(workspaceId: string): Promise<number> {
+    return this.parked.endAtRenewal(workspaceId);
   }
 
   async close(): Promise<void> {

@@ -19,6 +19,7 @@ export type * from './records/reports';
 export type * from './records/executions';
 export type * from './records/apiKeys';
 export type * from './records/alerts';
+export type * from './records/parked';
 
 import type { AddMemberInput, CreateWorkspaceInput, Member, Workspace } from './records/workspaces';
 import type {
@@ -37,6 +38,7 @@ import type { AuditReport, BalanceCard, BreakdownQuery, BreakdownRow, ListEntrie
 import type { ExecutionInput, ExecutionRecord, FailureCount, HelperCount } from './records/executions';
 import type { ApiKeyRecord, CreateApiKeyInput } from './records/apiKeys';
 import type { AlertDelivery, RecordAlertsInput, WorkflowUsage } from './records/alerts';
+import type { ParkedExecution, ParkInput, ResumeResult } from './records/parked';
 
 // ---------------------------------------------------------------- the store
 
@@ -133,6 +135,24 @@ export interface LedgerStore {
   finishDelivery(id: string, result: { ok: true } | { ok: false; error: string; retryAt: string | null }): Promise<void>;
   /** The workspace's deliveries, newest first. */
   listDeliveries(workspaceId: string, limit: number): Promise<AlertDelivery[]>;
+
+  /**
+   * Records an execution a Guard parked under `pause` (created: false when the same park key was recorded before:
+   * a re-delivery). Another park key of the same execution replaces the row: it waits somewhere new.
+   */
+  parkExecution(input: ParkInput): Promise<{ parked: ParkedExecution; created: boolean }>;
+  /** Parked executions still to resume (`waiting` or `resuming`), oldest first. */
+  activeParked(workspaceId: string): Promise<ParkedExecution[]>;
+  /** The workspaces with parked executions still to resume. */
+  workspacesWithParked(): Promise<string[]>;
+  /** Every parked execution of the workspace, newest first. */
+  listParked(workspaceId: string, limit: number): Promise<ParkedExecution[]>;
+  /** Claims one call of a parked execution's resume URL (null: not due, or another resumer has it); see `records/parked`. */
+  claimResumption(workspaceId: string, executionId: string, leaseMs: number): Promise<ParkedExecution | null>;
+  /** Records what a claimed call came to. */
+  finishResumption(workspaceId: string, executionId: string, result: ResumeResult): Promise<void>;
+  /** Marks waiting executions whose renewal time passed as `renewal` (n8n resumes them itself); returns how many. */
+  endParkedAtRenewal(workspaceId: string): Promise<number>;
 
   close(): Promise<void>;
 }

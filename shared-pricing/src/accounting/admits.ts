@@ -57,3 +57,8 @@ export function admits(card: AdmissionCard, amount: number, spending: Spending =
 function exhausted(left: number, amount: number, spending: Spending): boolean {
   return amount > left || (spending === 'admission' && left <= 0);
 }
+
+/** What is left once `amount` is spent from both the credits and today's limit (a Guard's items, parked executions). */
+export function spent(card: AdmissionCard, amount: number): AdmissionCard {
+  return { ...card, available: card.available - amount, dailyRemaining: card.dailyRemaining === null ? null : card.dailyRemaining - amount };
+}

@@ -111,7 +111,8 @@ export class Ledger {
   proc: Proc | null = null;
   adminKey = '';
   meterKey = '';
-  constructor(readonly port: number, readonly dataDir: string) {}
+  /** `env`: added to the service's environment (a fake clock for renewal tests). */
+  constructor(readonly port: number, readonly dataDir: string, readonly env: Record<string, string> = {}) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -119,7 +120,7 @@ export class Ledger {
 
   async start(): Promise<void> {
     mkdirSync(this.dataDir, { recursive: true });
-    const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', String(this.port), '--data-dir', this.dataDir], { cwd: this.dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', String(this.port), '--data-dir', this.dataDir], { cwd: this.dataDir, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.proc = new Proc(child);
     await this.proc.waitFor(/n8n Credits ledger on /, 60000);
     const key = /Admin key[^\n]*\n\s*\n\s*(n8c_\S+)/.exec(this.proc.output);
@@ -208,6 +209,14 @@ export class N8n {
       if (p.code !== 0 || /not found/i.test(p.output)) throw new Error(`publish of ${wf.id} failed:\n${p.output}`);
     }
     return wf.id;
+  }
+
+  /** Imports a credential (its data in plain JSON; n8n encrypts it on import) under a fixed id workflows name. */
+  importCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }): void {
+    const file = join(this.userFolder, `credential-${credential.id}.json`);
+    writeFileSync(file, JSON.stringify([credential]));
+    const r = this.command(['import:credentials', `--input=${file}`], false);
+    if (!/Successfully imported 1 credential/.test(r.output)) throw new Error(`import of credential ${credential.id} failed:\n${r.output}`);
   }
 
   /**

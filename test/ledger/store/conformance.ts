@@ -12,6 +12,7 @@ import { describeExhaustion } from './conformance/exhaustion';
 import { describeInvariants } from './conformance/invariants';
 import { describeKeysAndSettings } from './conformance/keysAndSettings';
 import { describeMigrations } from './conformance/migrations';
+import { describeParked } from './conformance/parked';
 import { describePeriods } from './conformance/periods';
 import { describeQueries } from './conformance/queries';
 import { describeReservations } from './conformance/reservations';
@@ -45,6 +46,7 @@ export function registerConformance(name: string, open: StoreFactory): void {
     describeInvariants(ctx);
     describeCounters(ctx);
     describeKeysAndSettings(ctx);
+    describeParked(ctx);
     describeMigrations(ctx);
   });
 }

@@ -47,5 +47,12 @@ export const workspaceQuery = {
   properties: { workspaceId: pathId },
 } as const;
 
+/** A list's query: the workspace and how many rows, newest first. */
+export const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { workspaceId: pathId, limit: { type: 'string', pattern: '^(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$', description: '1–500, default 50' } },
+} as const;
+
 /** `/:id` of a reservation or a key. */
 export const idParams = { type: 'object', required: ['id'], properties: { id: pathId } } as const;

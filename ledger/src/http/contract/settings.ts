@@ -1,5 +1,5 @@
 /** Contract of `whoami` and the alert settings. */
-import { count, isoTime, nullableObject, nullableText, nullableTime, pathId, role, text, workspaceQuery } from './fields';
+import { count, isoTime, listQuery, nullableObject, nullableText, nullableTime, role, text, workspaceQuery } from './fields';
 import { defineRoute, errorResponses } from './route';
 
 export const whoami = {
@@ -126,7 +126,7 @@ export const getAlertDeliveries = defineRoute({
   schema: {
     tags: ['alerts'],
     summary: 'Recent alert deliveries, newest first: event, channel, status, attempts, last error',
-    querystring: { type: 'object', additionalProperties: false, properties: { workspaceId: pathId, limit: { type: 'string', pattern: '^(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$', description: '1–500, default 50' } } },
+    querystring: listQuery,
     response: { 200: { type: 'object', required: ['deliveries'], additionalProperties: false, properties: { deliveries: { type: 'array', items: alertDelivery } } }, ...errorResponses },
   },
 });

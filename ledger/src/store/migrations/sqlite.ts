@@ -187,4 +187,31 @@ CREATE INDEX alert_outbox_due ON alert_outbox (status, next_attempt_at);
 CREATE INDEX alert_outbox_workspace ON alert_outbox (workspace_id, created_at);
 `,
   },
+  {
+    version: 5,
+    name: 'parked-executions',
+    // Executions a Guard parked under `pause`: the resumer calls each one's resume URL once credits cover it.
+    // One row per execution (it waits in one place at a time); the status and a lease make a call happen once
+    // even with two ledger processes or across a restart.
+    sql: `
+CREATE TABLE parked_executions (
+  workspace_id TEXT NOT NULL,
+  execution_id TEXT NOT NULL,
+  park_key TEXT NOT NULL,
+  resume_url TEXT NOT NULL,
+  need_millicredits INTEGER NOT NULL,
+  renews_at INTEGER NOT NULL,
+  workflow_id TEXT,
+  node_name TEXT,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  parked_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  PRIMARY KEY (workspace_id, execution_id)
+);
+CREATE INDEX parked_executions_status ON parked_executions (workspace_id, status, parked_at);
+`,
+  },
 ];

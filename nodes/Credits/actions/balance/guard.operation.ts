@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { admits, type AdmissionCard } from '../../../../shared-pricing/src/accounting/admits';
+import { admits, spent, type AdmissionCard } from '../../../../shared-pricing/src/accounting/admits';
 import { admissionCard } from '../../helpers/admissionCard';
 import { creditsText, toMillicredits } from '../../helpers/amounts';
 import { withItemIndex } from '../../helpers/items';
 import { expectOk, ledgerRequest } from '../../transport';
+import { parkUntilCredits } from './park';
 
 const properties: INodeProperties[] = [
 	{
@@ -56,8 +57,8 @@ function refusal(ctx: IExecuteFunctions, card: IDataObject, left: AdmissionCard,
 /**
  * Balance → Guard: items whose estimated cost the balance covers (counting the items before them)
  * go to Enough, the others to Insufficient — or, under the plan's policy, `pause` parks the
- * execution until the ledger's renewal time and then lets them through, `stop` fails naming the
- * item, `overdraft` lets them through within the daily limit. Whether an item is admitted is the
+ * execution (`./park`) until credits cover its items or, at the latest, the renewal, and then lets
+ * them all through, `stop` fails naming the item, `overdraft` lets them through within the daily limit. Whether an item is admitted is the
  * ledger's own decision (`admits`, as new work: under `pause` a workspace in debt waits). Editor runs
  * are free when the plan says so.
  */
@@ -72,10 +73,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const free = quote.free === true || (this.getMode() === 'manual' && plan.editorRunsFree === true);
 	// What is left after the items before this one: each item that passes spends from both limits.
 	let left = admissionCard(card, plan.exhaustion as string | undefined);
-	const spend = (cost: number) => {
-		left = { ...left, available: left.available - cost, dailyRemaining: left.dailyRemaining === null ? null : left.dailyRemaining - cost };
-	};
 	let waitUntil: string | undefined;
+	// What the items that go on through Enough will spend once the execution resumes.
+	let passing = 0;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const item = items[itemIndex];
 		try {
@@ -86,15 +86,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const covered = decision.ok && decision.overdraft === 0;
 			const guard: IDataObject = { estimatedMillicredits: cost, availableMillicredits: left.available, covered, policy: left.policy };
 			if (covered) {
-				spend(cost);
+				left = spent(left, cost);
+				passing += cost;
 				enough.push({ json: { ...item.json, guard }, pairedItem: { item: itemIndex } });
 			} else if (mode === 'route') {
 				insufficient.push({ json: { ...item.json, guard }, pairedItem: { item: itemIndex } });
 			} else if (decision.ok) {
-				spend(cost);
+				left = spent(left, cost);
+				passing += cost;
 				enough.push({ json: { ...item.json, guard: { ...guard, overdraft: true } }, pairedItem: { item: itemIndex } });
 			} else if (left.policy === 'pause') {
 				waitUntil ??= renewsAt(card, cost);
+				passing += cost;
 				enough.push({ json: { ...item.json, guard: { ...guard, waitedUntil: waitUntil } }, pairedItem: { item: itemIndex } });
 			} else {
 				throw refusal(this, card, left, decision.reason, cost, itemIndex);
@@ -107,10 +110,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			throw withItemIndex(this, error, itemIndex);
 		}
 	}
-	if (waitUntil !== undefined) {
-		const date = new Date(waitUntil);
-		if (Number.isNaN(date.getTime())) throw new NodeOperationError(this.getNode(), `The ledger gave no valid renewal time ("${waitUntil}")`);
-		await this.putExecutionToWait(date);
-	}
+	if (waitUntil !== undefined) await parkUntilCredits(this, waitUntil, passing);
 	return [enough, insufficient];
 }
