@@ -3,6 +3,10 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Standard output is a terminal: text output may be coloured. Left out (test doubles, pipes), it is not. */
+  isTTY?: boolean;
+  /** The environment colour and similar conventions are read from (`NO_COLOR`); left out, none is set. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** What a command module gets when it registers itself. */
@@ -27,5 +31,5 @@ export class CliError extends Error {
 
 /** The real process's streams and working folder. */
 export function processIo(): CliIo {
-  return { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() };
+  return { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd(), isTTY: process.stdout.isTTY === true, env: process.env };
 }

@@ -52,7 +52,7 @@ describe('n8n-credits commands', () => {
       const child = runBin(['lint', join(REPO, BASIC, 'paid-webhook.workflow.json'), '--max-warnings', '0', '--format', 'json'], dir);
       assert.equal(child.stderr, '');
       assert.equal(child.status, 1);
-      assert.equal((JSON.parse(child.stdout) as { summary: { warnings: number } }).summary.warnings, 1);
+      assert.equal((JSON.parse(child.stdout) as Array<{ warningCount: number }>)[0]?.warningCount, 1);
     } finally {
       cleanup();
     }
@@ -96,6 +96,6 @@ describe('n8n-credits commands', () => {
   it('does set the process exit code when run as a program', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', 'lint', `${BASIC}/paid-webhook.workflow.json`, '--max-warnings', '0', '--format', 'json'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(child.status, 1);
-    assert.equal((JSON.parse(child.stdout) as { summary: { warnings: number } }).summary.warnings, 1);
+    assert.equal((JSON.parse(child.stdout) as Array<{ warningCount: number }>)[0]?.warningCount, 1);
   });
 });

@@ -40,6 +40,16 @@ describe('expandPatterns', () => {
     assert.deepEqual(expandPatterns(['sub/c[0-9].json'], dir), [join(dir, 'sub/c1.json'), join(dir, 'sub/c2.json')]);
   });
 
+  it('does expand a character class of letters, a negated class and a class in a folder name', () => {
+    for (const file of ['sub/ca.json', 'sub/cb.json', 'sub/cz.json', 'v1/x.json', 'v2/x.json', 'vz/x.json']) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), '{}');
+    }
+    assert.deepEqual(expandPatterns(['sub/c[ab].json'], dir), [join(dir, 'sub/ca.json'), join(dir, 'sub/cb.json')]);
+    assert.deepEqual(expandPatterns(['sub/c[!ab].json'], dir), [join(dir, 'sub/cz.json')]);
+    assert.deepEqual(expandPatterns(['v[0-9]/*.json'], dir), [join(dir, 'v1/x.json'), join(dir, 'v2/x.json')]);
+  });
+
   it('does expand braces, `?` within one segment and `**` across none or several folders', () => {
     assert.deepEqual(expandPatterns(['{sub,other}/?.json'], dir), [join(dir, 'sub/c.json')]);
     assert.deepEqual(expandPatterns(['sub/**/d.json'], dir), [join(dir, 'sub/deep/d.json')]);

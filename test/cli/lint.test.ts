@@ -6,10 +6,15 @@ import { BASIC, cli, REPO, tempDir } from './support';
 const WEBHOOK = `${BASIC}/paid-webhook.workflow.json`;
 const HOURLY = `${BASIC}/hourly.workflow.json`;
 
-interface JsonReport {
-  summary: { files: number; workflows: number; notWorkflows: number; failed: number; errors: number; warnings: number };
-  files: Array<{ file: string; workflow: boolean; error?: string; change?: { status: string; delta: number; text: string }; findings: Array<{ ruleId: string; severity: string; line: number; message: string }> }>;
-}
+/** `--format json`: ESLint's results array (see eslintJson.test.ts for every field). */
+type JsonReport = Array<{
+  filePath: string;
+  errorCount: number;
+  warningCount: number;
+  messages: Array<{ ruleId: string; severity: 1 | 2; line: number; message: string }>;
+  n8nCredits: { workflow: boolean; name?: string; perExecutionMillicredits?: unknown; change?: Record<string, unknown> };
+}>;
+const SEVERITY = { 1: 'warning', 2: 'error' } as const;
 
 describe('n8n-credits lint', () => {
   describe('exit codes', () => {
@@ -18,7 +23,7 @@ describe('n8n-credits lint', () => {
       assert.equal(result.code, 0);
       assert.equal(
         result.stdout,
-        `${WEBHOOK}\n  4:5  warning  "Webhook" lets callers start a workflow that costs 2 credits per execution, with no Credits node doing a "guard"; add one before the paid steps  unguarded-paid-webhook\n\n` +
+        `${join(REPO, WEBHOOK)}\n  4:5  warning  "Webhook" lets callers start a workflow that costs 2 credits per execution, with no Credits node doing a "guard"; add one before the paid steps  unguarded-paid-webhook\n\n` +
           '✖ 1 problem (0 errors, 1 warning) in 1 file: 1 workflow, 0 not a workflow, 0 failed\n',
       );
     });
@@ -43,7 +48,7 @@ describe('n8n-credits lint', () => {
       const result = await cli(['lint', HOURLY, '--budget-month', '719.999', '--format', 'json']);
       const report = JSON.parse(result.stdout) as JsonReport;
       assert.equal(result.code, 1);
-      assert.deepEqual(report.files[0]?.findings.map((f) => [f.ruleId, f.severity, f.message]), [
+      assert.deepEqual(report[0]?.messages.map((f) => [f.ruleId, SEVERITY[f.severity], f.message]), [
         ['budget-per-month', 'error', 'expected cost per month is 720 credits (720 runs: every 1 h × 30 days), over the budget of 719.999 credits'],
       ]);
     });
@@ -97,7 +102,7 @@ describe('n8n-credits lint', () => {
   describe('files that are not workflows', () => {
     it('does give JSON that is not a workflow a one-line warning with its line, and keep linting the others', async () => {
       const report = JSON.parse((await cli(['lint', BASIC, '--format', 'json'])).stdout) as JsonReport;
-      const byFile = Object.fromEntries(report.files.map((f) => [f.file.split('/').pop(), f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.line}: ${x.message}`)]));
+      const byFile = Object.fromEntries(report.map((f) => [f.filePath.split('/').pop(), f.messages.map((x) => `${x.ruleId} ${SEVERITY[x.severity]} ${x.line}: ${x.message}`)]));
       assert.deepEqual(byFile['settings.json'], ['invalid-workflow warning 1: not an n8n workflow: it has no "nodes" array; nothing to estimate']);
       assert.deepEqual(byFile['paid-webhook.workflow.json']?.length, 1);
     });
@@ -106,22 +111,23 @@ describe('n8n-credits lint', () => {
     it('does make broken JSON an invalid-json error with its line, and exit 1', async () => {
       const result = await cli(['lint', BASIC, '--format', 'json']);
       const report = JSON.parse(result.stdout) as JsonReport;
-      const byFile = Object.fromEntries(report.files.map((f) => [f.file.split('/').pop(), f.findings.map((x) => `${x.ruleId} ${x.severity} ${x.line}: ${x.message}`)]));
+      const byFile = Object.fromEntries(report.map((f) => [f.filePath.split('/').pop(), f.messages.map((x) => `${x.ruleId} ${SEVERITY[x.severity]} ${x.line}: ${x.message}`)]));
       assert.deepEqual([byFile['notes.json'], byFile['truncated.json']], [
         ['invalid-json error 1: workflow is not valid JSON at line 1, column 1: InvalidSymbol'],
         ['invalid-json error 5: workflow is not valid JSON at line 5, column 1: CloseBraceExpected'],
       ]);
-      assert.deepEqual([result.code, report.summary], [1, { files: 5, workflows: 3, notWorkflows: 2, failed: 0, errors: 2, warnings: 2 }]);
+      // hourly, notes, paid-webhook, settings, truncated: [is a workflow, errors, warnings].
+      assert.deepEqual([result.code, report.map((f) => [f.n8nCredits.workflow, f.errorCount, f.warningCount])], [1, [[true, 0, 0], [false, 1, 0], [true, 0, 1], [false, 0, 1], [true, 1, 0]]]);
     });
   });
 
   describe('output', () => {
-    it('does write JSON with repo-relative files, lines and costs in millicredits', async () => {
-      const report = JSON.parse((await cli(['lint', WEBHOOK, '--format', 'json'])).stdout) as JsonReport & { files: Array<{ perExecution: unknown; name: string }> };
-      assert.equal(report.files[0]?.file, WEBHOOK);
-      assert.equal(report.files[0]?.name, 'Paid webhook');
-      assert.deepEqual(report.files[0]?.perExecution, { expected: 2000, min: 2000, max: 2000 });
-      assert.deepEqual(report.files[0]?.findings.map((f) => [f.ruleId, f.line]), [['unguarded-paid-webhook', 4]]);
+    it('does write JSON with absolute files, lines and costs in millicredits', async () => {
+      const report = JSON.parse((await cli(['lint', WEBHOOK, '--format', 'json'])).stdout) as JsonReport;
+      assert.equal(report[0]?.filePath, join(REPO, WEBHOOK));
+      assert.equal(report[0]?.n8nCredits.name, 'Paid webhook');
+      assert.deepEqual(report[0]?.n8nCredits.perExecutionMillicredits, { expected: 2000, min: 2000, max: 2000 });
+      assert.deepEqual(report[0]?.messages.map((f) => [f.ruleId, f.line]), [['unguarded-paid-webhook', 4]]);
     });
 
     it('does write the report to --output and nothing to standard output', async () => {
@@ -130,7 +136,7 @@ describe('n8n-credits lint', () => {
         const result = await cli(['lint', join(REPO, WEBHOOK), '--format', 'json', '--output', 'report.json'], dir);
         assert.equal(result.stdout, '');
         const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as JsonReport;
-        assert.equal(report.summary.warnings, 1);
+        assert.equal(report[0]?.warningCount, 1);
       } finally {
         cleanup();
       }
@@ -171,7 +177,7 @@ describe('n8n-credits lint', () => {
       const result = await cli(['lint', 'flows/sub/hook.json', '--format', 'json'], dir);
       const report = JSON.parse(result.stdout) as JsonReport;
       assert.equal(result.code, 1);
-      assert.deepEqual(report.files[0]?.findings.map((f) => f.message)[0], 'expected cost per execution is 2 credits, over the budget of 1 credits; the most expensive node is "Enrich" (1 credits)');
+      assert.deepEqual(report[0]?.messages.map((f) => f.message)[0], 'expected cost per execution is 2 credits, over the budget of 1 credits; the most expensive node is "Enrich" (1 credits)');
     });
 
     it('does let --budget-execution win over the config budget', async () => {
@@ -219,14 +225,14 @@ describe('n8n-credits lint', () => {
     it('does read a price book path from the config, relative to the config file', async () => {
       writeFileSync(join(dir, 'book.json'), JSON.stringify({ extends: 'default', name: 'cheap-http', classes: { http: { unit: 'run', rate: 250 } } }));
       writeFileSync(join(dir, '.n8n-credits.json'), JSON.stringify({ priceBook: './book.json' }));
-      const report = JSON.parse((await cli(['lint', 'sub/hook.json', '--format', 'json'], join(dir, 'flows'))).stdout) as { files: Array<{ perExecution: { expected: number } }> };
-      assert.equal(report.files[0]?.perExecution.expected, 1250);
+      const report = JSON.parse((await cli(['lint', 'sub/hook.json', '--format', 'json'], join(dir, 'flows'))).stdout) as Array<{ n8nCredits: { perExecutionMillicredits: { expected: number } } }>;
+      assert.equal(report[0]?.n8nCredits.perExecutionMillicredits.expected, 1250);
     });
 
     it('does price with a --price-book file', async () => {
       writeFileSync(join(dir, 'book.json'), JSON.stringify({ extends: 'default', name: 'pricey', classes: { http: { unit: 'run', rate: 5000 } } }));
-      const report = JSON.parse((await cli(['lint', 'flows/sub/hook.json', '--price-book', 'book.json', '--format', 'json'], dir)).stdout) as { files: Array<{ perExecution: { expected: number } }> };
-      assert.equal(report.files[0]?.perExecution.expected, 6000);
+      const report = JSON.parse((await cli(['lint', 'flows/sub/hook.json', '--price-book', 'book.json', '--format', 'json'], dir)).stdout) as Array<{ n8nCredits: { perExecutionMillicredits: { expected: number } } }>;
+      assert.equal(report[0]?.n8nCredits.perExecutionMillicredits.expected, 6000);
     });
   });
 
@@ -258,7 +264,7 @@ describe('n8n-credits lint', () => {
 
     it('does put the change in the JSON report', async () => {
       const report = JSON.parse((await cli(['lint', 'flows/hourly.json', '--baseline', '../base', '--format', 'json'], join(dir, 'head'))).stdout) as JsonReport;
-      assert.deepEqual(report.files[0]?.change, { status: 'changed', before: 360000, after: 720000, delta: 360000, percent: 100, text: '+360 credits/month' });
+      assert.deepEqual(report[0]?.n8nCredits.change, { status: 'changed', beforeMillicredits: 360000, afterMillicredits: 720000, deltaMillicredits: 360000, percent: 100, text: '+360 credits/month' });
     });
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CliIo } from '../../cli/src/io';
 import { run } from '../../cli/src/program';
 
 export const REPO = join(__dirname, '..', '..');
@@ -12,11 +13,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `n8n-credits` in-process with captured output; `cwd` defaults to the repository root. */
-export async function cli(args: string[], cwd = REPO): Promise<CliRun> {
+/**
+ * Runs `n8n-credits` in-process with captured output; `cwd` defaults to the repository root. `terminal` pretends
+ * standard output is a terminal with that environment (for colour); by default it is a pipe with none.
+ */
+export async function cli(args: string[], cwd = REPO, terminal?: Pick<CliIo, 'isTTY' | 'env'>): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd });
+  const code = await run(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, ...terminal });
   return { code, stdout, stderr };
 }
 

@@ -4,13 +4,17 @@ import { createWorkflowResolver } from '../estimate/workflowResolver';
 import { expandPatterns } from '../files/expandPatterns';
 import { projectRoot } from '../files/findUp';
 import { relativeUri } from '../files/relativeUri';
+import { paint, useColor } from '../format/color';
+import { formatEstimateJson } from '../format/estimateJson';
 import { formatEstimateTable } from '../format/estimateTable';
 import type { CliContext } from '../io';
 import { loadSettings } from '../settings/loadSettings';
-import { addSettingsOptions, parseCountArg } from './options';
+import { addColorOptions, addFormatOption, addJsonAlias, addSettingsOptions, chosenFormat, parseCountArg } from './options';
 
 interface EstimateOptions {
+  format: string;
   json?: boolean;
+  color?: boolean;
   top: number;
   config?: string;
   priceBook?: string;
@@ -23,18 +27,18 @@ export function register(program: Command, { io, setExitCode }: CliContext): voi
     .command('estimate')
     .description('estimate what workflows cost per execution and per month, node by node')
     .argument('<files...>', 'workflow files, folders or globs')
-    .option('--json', 'print the full analysis as JSON')
     .option('--top <n>', 'how many of the most expensive nodes to list', parseCountArg, 5);
-  addSettingsOptions(command).action((patterns: string[], options: EstimateOptions) => {
+  addSettingsOptions(addJsonAlias(addColorOptions(addFormatOption(command, ['text', 'json'])))).action((patterns: string[], options: EstimateOptions) => {
+    const format = chosenFormat(options, io, 'estimate');
     const settings = loadSettings(options, io.cwd);
     const root = projectRoot(io.cwd);
     const resolver = createWorkflowResolver();
     const results = expandPatterns(patterns, io.cwd).map((file) => analyzeFile(file, relativeUri(root, file), settings, resolver(file)));
-    if (options.json) {
-      const json = results.map((r) => ({ file: r.uri, ...(r.error !== undefined ? { error: r.error } : {}), ...(r.analysis ? { analysis: r.analysis } : {}) }));
-      io.stdout(JSON.stringify(json, null, 2) + '\n');
+    if (format === 'json') {
+      io.stdout(formatEstimateJson(results, settings.priceBook));
     } else {
-      for (const r of results) io.stdout(r.analysis?.ok ? formatEstimateTable(r.uri, r.analysis, options.top) + '\n' : `${r.uri}:${reason(r)}\n`);
+      const colors = paint(useColor(options.color, io));
+      for (const r of results) io.stdout(r.analysis?.ok ? formatEstimateTable(r.file, r.analysis, settings.priceBook, options.top, colors) + '\n' : `${r.file}:${reason(r)}\n`);
     }
     const workflows = results.filter((r) => r.analysis?.ok).length;
     setExitCode(workflows === 0 || results.some((r) => r.error !== undefined) ? 2 : 0);

@@ -1,5 +1,6 @@
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { addFormatOption, addJsonAlias, chosenFormat } from './options';
 import { ledger, type AdminFlags, type LedgerStore, type Role, type Workspace } from '../ledger';
 
 /** Adds the options that say where the ledger is and which workspace. */
@@ -23,26 +24,26 @@ export async function adminAction<T>(context: CliContext, flags: AdminFlags, wor
 /** `n8n-credits keys create|list|revoke`: API keys of a workspace (secrets are printed once, stored as hashes). */
 export function register(program: Command, context: CliContext): void {
   const keys = program.command('keys').description('Create, list and revoke API keys');
-  ledgerOptions(keys.command('create').description('Create a key and print it once'))
+  addJsonAlias(addFormatOption(ledgerOptions(keys.command('create').description('Create a key and print it once')), ['text', 'json']))
     .requiredOption('--role <role>', 'admin, member or meter')
     .option('--name <name>', 'a name to recognise the key by', 'cli key')
     .option('--member <memberId>', 'for a member key: the member it acts for')
-    .option('--json', 'print JSON')
-    .action(async (o: AdminFlags & { role: string; name: string; member?: string; json?: boolean }) => {
+    .action(async (o: AdminFlags & { role: string; name: string; member?: string; format: string; json?: boolean }) => {
+      const json = chosenFormat(o, context.io, 'keys create') === 'json';
       if (!ledger().ROLES.includes(o.role as Role)) throw new CliError(`--role must be admin, member or meter, got "${o.role}"`);
       await adminAction(context, o, async (store, ws) => {
         if (o.member && !(await store.listMembers(ws.id)).some((m) => m.memberId === o.member)) await store.addMember({ workspaceId: ws.id, memberId: o.member });
         const key = ledger().generateApiKey();
         const record = await store.createApiKey({ workspaceId: ws.id, role: o.role as Role, name: o.name, hash: ledger().hashApiKey(key), prefix: key.slice(0, 10), memberId: o.member ?? null });
-        context.io.stdout(o.json ? JSON.stringify({ key, record }, null, 2) + '\n' : `${record.role} key "${record.name}" for workspace ${ws.id} (shown once):\n${key}\n`);
+        context.io.stdout(json ? JSON.stringify({ key, record }, null, 2) + '\n' : `${record.role} key "${record.name}" for workspace ${ws.id} (shown once):\n${key}\n`);
       });
     });
-  ledgerOptions(keys.command('list').description('List keys (never the secrets)'))
-    .option('--json', 'print JSON')
-    .action(async (o: AdminFlags & { json?: boolean }) => {
+  addJsonAlias(addFormatOption(ledgerOptions(keys.command('list').description('List keys (never the secrets)')), ['text', 'json']))
+    .action(async (o: AdminFlags & { format: string; json?: boolean }) => {
+      const json = chosenFormat(o, context.io, 'keys list') === 'json';
       await adminAction(context, o, async (store, ws) => {
         const list = await store.listApiKeys(ws.id);
-        if (o.json) return context.io.stdout(JSON.stringify(list, null, 2) + '\n');
+        if (json) return context.io.stdout(JSON.stringify(list, null, 2) + '\n');
         for (const k of list) context.io.stdout(`${k.id}  ${k.role.padEnd(6)}  ${k.prefix}…  ${k.name}${k.memberId ? ` (member ${k.memberId})` : ''}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}\n`);
       });
     });

@@ -1,19 +1,24 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option, type Command } from '../commander';
+import type { Command } from '../commander';
 import { expandPatterns } from '../files/expandPatterns';
 import { projectRoot } from '../files/findUp';
-import { formatLintJson } from '../format/lintJson';
+import { paint, useColor } from '../format/color';
+import { formatLintEslintJson } from '../format/lintEslintJson';
 import { formatLintSarif } from '../format/lintSarif';
 import { formatStylish } from '../format/stylish';
 import { CliError, type CliContext } from '../io';
+import { errorsOnly } from '../lint/errorsOnly';
 import { lintFiles } from '../lint/lintFiles';
 import { lintExitCode, summarize } from '../lint/summarize';
 import { loadSettings } from '../settings/loadSettings';
-import { addSettingsOptions, parseCountArg, parseCreditsArg } from './options';
+import { addColorOptions, addFormatOption, addSettingsOptions, parseCountArg, parseCreditsArg } from './options';
 
 interface LintOptions {
   format: 'stylish' | 'json' | 'sarif';
+  quiet?: boolean;
+  verbose?: boolean;
+  color?: boolean;
   maxWarnings?: number;
   budgetExecution?: number;
   budgetMonth?: number;
@@ -29,14 +34,16 @@ export function register(program: Command, { io, setExitCode }: CliContext): voi
   const command = program
     .command('lint')
     .description('check workflows against cost rules and budgets')
-    .argument('<files...>', 'workflow files, folders or globs (quote globs: \'workflows/**/*.json\')')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
+    .argument('<files...>', 'workflow files, folders or globs (quote globs: \'workflows/**/*.json\')');
+  addFormatOption(command, ['stylish', 'json', 'sarif'])
+    .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings)')
+    .option('--verbose', 'print each finding\'s details (how to change it) under it')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCountArg)
     .option('--budget-execution <credits>', 'fail a workflow whose expected cost per execution is over this', parseCreditsArg)
     .option('--budget-month <credits>', 'fail a workflow whose projected monthly cost is over this', parseCreditsArg)
     .option('--baseline <dir>', 'report each workflow\'s change in monthly credits against the same path in this folder')
     .option('-o, --output <file>', 'write the report to this file instead of standard output');
-  addSettingsOptions(command).action((patterns: string[], options: LintOptions) => {
+  addSettingsOptions(addColorOptions(command)).action((patterns: string[], options: LintOptions) => {
     const settings = loadSettings(options, io.cwd);
     const files = expandPatterns(patterns, io.cwd);
     if (options.baseline !== undefined && !isDirectory(resolve(io.cwd, options.baseline))) throw new CliError(`--baseline ${options.baseline} is not a folder`);
@@ -45,8 +52,17 @@ export function register(program: Command, { io, setExitCode }: CliContext): voi
       budgets: { perExecution: options.budgetExecution, perMonth: options.budgetMonth },
       ...(options.baseline !== undefined ? { baseline: resolve(io.cwd, options.baseline) } : {}),
     });
+    // The exit code counts every finding; --quiet only leaves warnings out of the report, as ESLint's does.
     const summary = summarize(results);
-    const report = options.format === 'json' ? formatLintJson(results, summary) : options.format === 'sarif' ? formatLintSarif(results) : formatStylish(results, summary);
+    const shown = options.quiet ? errorsOnly(results) : results;
+    const report =
+      options.format === 'json' ? formatLintEslintJson(shown)
+      : options.format === 'sarif' ? formatLintSarif(shown, root)
+      : formatStylish(shown, summarize(shown), {
+        paint: paint(useColor(options.color, io) && options.output === undefined),
+        verbose: options.verbose === true,
+        hiddenWarnings: summary.warnings - summarize(shown).warnings,
+      });
     if (options.output) writeOutput(resolve(io.cwd, options.output), report);
     else io.stdout(report);
     if (summary.workflows === 0) io.stderr('n8n-credits: none of the files is an n8n workflow\n');

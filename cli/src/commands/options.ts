@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from '../commander';
+import { InvalidArgumentError, Option, type Command } from '../commander';
+import type { CliIo } from '../io';
 import { millicreditsToCredits, parseCredits } from '../pricing';
 
 /** Options shared by `estimate` and `lint`: where the config and the price book come from. */
@@ -21,4 +22,29 @@ export function parseCountArg(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number ≥ 0');
   return n;
+}
+
+/**
+ * The one `-f, --format <format>` every command that prints a result takes, with the formats it knows (the first
+ * is the default). Commands that had a `--json` switch keep it through `addJsonAlias`.
+ */
+export function addFormatOption(command: Command, formats: readonly [string, ...string[]]): Command {
+  return command.addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]));
+}
+
+/** `--json`, kept from before `--format` so scripts keep working; hidden from the help (see `chosenFormat`). */
+export function addJsonAlias(command: Command): Command {
+  return command.addOption(new Option('--json', 'deprecated: use --format json').hideHelp());
+}
+
+/** The format asked for: `--json` means `--format json`, with a deprecation notice on standard error. */
+export function chosenFormat(options: { format: string; json?: boolean }, io: CliIo, command: string): string {
+  if (!options.json) return options.format;
+  io.stderr(`n8n-credits ${command}: --json is deprecated; use --format json\n`);
+  return 'json';
+}
+
+/** `--color` / `--no-color` for text output (default: colour on a terminal unless NO_COLOR is set). */
+export function addColorOptions(command: Command): Command {
+  return command.option('--color', 'colour the text output even when it is not a terminal').option('--no-color', 'no colour (also NO_COLOR=1 or a pipe)');
 }

@@ -3,19 +3,19 @@ import { CliError, type CliContext } from '../io';
 import { ledger, type AdminFlags, type BreakdownDimension } from '../ledger';
 import { formatCredits } from '../pricing';
 import { adminAction, ledgerOptions } from './keys';
+import { addFormatOption } from './options';
 
 const DIMENSIONS: BreakdownDimension[] = ['workflow', 'nodeType', 'member', 'day'];
 
 /** `n8n-credits report`: usage grouped by workflow, node type, member or day as a table, JSON or CSV. */
 export function register(program: Command, context: CliContext): void {
-  ledgerOptions(program.command('report').description('Usage of the current period (or --from/--to) grouped by a dimension'))
+  // `table` is the name `text` had before every command took the same --format; it still works.
+  addFormatOption(ledgerOptions(program.command('report').description('Usage of the current period (or --from/--to) grouped by a dimension')), ['text', 'json', 'csv', 'table'])
     .option('--by <dimension>', 'workflow, nodeType, member or day', 'workflow')
     .option('--from <iso>', 'inclusive start (ISO time)')
     .option('--to <iso>', 'exclusive end (ISO time)')
-    .option('--format <format>', 'table, json or csv', 'table')
     .action(async (o: AdminFlags & { by: string; from?: string; to?: string; format: string }) => {
       if (!DIMENSIONS.includes(o.by as BreakdownDimension)) throw new CliError(`--by must be one of ${DIMENSIONS.join(', ')}, got "${o.by}"`);
-      if (!['table', 'json', 'csv'].includes(o.format)) throw new CliError(`--format must be table, json or csv, got "${o.format}"`);
       for (const [flag, value] of [['--from', o.from], ['--to', o.to]] as const) {
         if (value !== undefined && Number.isNaN(Date.parse(value))) throw new CliError(`${flag} is not an ISO time: "${value}"`);
       }

@@ -10,7 +10,15 @@ export interface SarifInput {
   rules: readonly RuleMeta[];
   /** One entry per file linted; `uri` a path relative to the repository root, forward slashes (encoded here). */
   files: ReadonlyArray<{ uri: string; findings: readonly LintFinding[] }>;
+  /**
+   * The repository root as an absolute `file:` URI ending in `/`: `%SRCROOT%` in `originalUriBaseIds`, which every
+   * result's path is relative to. Left out, the base id is still named, for a consumer that knows the root (GitHub).
+   */
+  rootUri?: string;
 }
+
+/** The base id result paths are relative to: the source root, as GitHub code scanning and the SARIF spec name it. */
+export const SARIF_SRCROOT = '%SRCROOT%';
 
 /**
  * A SARIF 2.1.0 log with one run, ready for code-scanning upload: every rule in `tool.driver`,
@@ -26,8 +34,9 @@ export function buildSarif(input: SarifInput): Record<string, unknown> {
       const result: Record<string, unknown> = {
         ruleId: f.ruleId,
         level: f.severity,
-        message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: toUriReference(file.uri) }, region } }],
+        // The longer detail too: code scanning shows one alert at a time, where the how-to is wanted.
+        message: { text: f.detail === undefined ? f.message : `${f.message}. ${f.detail}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: toUriReference(file.uri), uriBaseId: SARIF_SRCROOT }, region } }],
         partialFingerprints: { 'n8nCreditsFinding/v1': stableHash(`${file.uri}\u0000${f.fingerprint}`) },
       };
       const index = ruleIndex.get(f.ruleId);
@@ -42,6 +51,7 @@ export function buildSarif(input: SarifInput): Record<string, unknown> {
     runs: [
       {
         tool: { driver: { ...input.tool, rules: input.rules.map((r) => sarifRule(r, input.docsBaseUri)) } },
+        originalUriBaseIds: { [SARIF_SRCROOT]: input.rootUri === undefined ? { description: { text: 'The repository root.' } } : { uri: input.rootUri } },
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -54,11 +64,24 @@ function toUriReference(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * A rule as code scanning wants it (its validator's GH2012 asks for `fullDescription` and `help`): a PascalCase
+ * `name`, the one-line description, the description with why it matters, and help text and Markdown that say what
+ * to do and link the rule's page.
+ */
 function sarifRule(meta: RuleMeta, docsBaseUri: string): Record<string, unknown> {
+  const helpUri = docsBaseUri + meta.docs;
+  const full = `${meta.description} ${meta.rationale}`;
   return {
     id: meta.id,
+    name: meta.id.replace(/(^|-)([a-z])/g, (_, _dash: string, ch: string) => ch.toUpperCase()),
     shortDescription: { text: meta.description },
-    helpUri: docsBaseUri + meta.docs,
+    fullDescription: { text: full },
+    help: {
+      text: `${full}\n\nHow to fix: ${meta.fix}\n\nMore: ${helpUri}`,
+      markdown: `${full}\n\n**How to fix:** ${meta.fix}\n\n[${meta.id} documentation](${helpUri})`,
+    },
+    helpUri,
     defaultConfiguration: sarifConfiguration(meta.defaultSeverity),
   };
 }

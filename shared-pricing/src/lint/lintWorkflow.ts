@@ -93,5 +93,7 @@ function toFinding(rule: LintRule, severity: 'warning' | 'error', d: ReportDescr
     fingerprint: stableHash([rule.meta.id, d.node ?? '', d.messageId, d.key ?? ''].join('\u0000')),
   };
   if (d.node !== undefined) finding.node = d.node;
+  const detail = rule.meta.details?.[d.messageId];
+  if (detail !== undefined) finding.detail = formatMessage(detail, d.data);
   return finding;
 }

@@ -29,8 +29,17 @@ export interface RuleMeta {
   docs: string;
   defaultSeverity: RuleSeverity;
   options: Record<string, RuleOptionSchema>;
-  /** Message templates by message id, with `{placeholders}`. */
+  /** Message templates by message id, with `{placeholders}`: one short line, what and where. */
   messages: Record<string, string>;
+  /**
+   * Longer text by message id (same placeholders): how to change it. Kept out of `messages` so a report of many
+   * findings stays readable; the CLI shows it with `--verbose`, SARIF and JSON carry it as `detail`.
+   */
+  details?: Record<string, string>;
+  /** Why the finding matters, one or two sentences: SARIF's `fullDescription` is `description` then this. */
+  rationale: string;
+  /** What to do about a finding, one or two sentences: SARIF's `help` (the doc page says more). */
+  fix: string;
 }
 
 /** What a rule passes to `context.report`. */
@@ -76,6 +85,8 @@ export interface LintFinding extends Finding {
   messageId: string;
   /** Stable across runs and line moves: hash of rule, node, message id and key. */
   fingerprint: string;
+  /** The rule's `details` text for this message, when it has one. */
+  detail?: string;
 }
 
 /** A rule's effective setting: severity and options (not yet defaults-filled). */

@@ -44,22 +44,40 @@ describe('buildSarif', () => {
     assert.equal(validate(sarif([])), true);
   });
 
-  it('does write version, schema and every rule with help URI and default level', () => {
+  it('does write version, schema and every rule with name, descriptions, help, help URI and default level', () => {
     const log = sarif([]);
     assert.equal(log.version, '2.1.0');
     assert.equal(log.$schema, 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
     const rule = log.runs[0]?.tool.driver.rules.find((r) => r.id === 'budget-per-month');
+    const page = 'https://github.com/n8n-credits/n8n-credits/blob/main/docs/rules/budget-per-month.md';
+    const full = 'Projected monthly cost over the budget. A cheap workflow that runs every minute costs more than an expensive one that runs weekly: a schedule change alone can multiply the bill.';
+    const fix = 'Run less often, make each run cheaper, or set a realistic runsPerMonth assumption for event triggers so the projection reflects real traffic.';
+    // SARIF 2.1.0 §3.49 reportingDescriptor: name, shortDescription, fullDescription, help (text, markdown), helpUri.
     assert.deepEqual(rule, {
       id: 'budget-per-month',
+      name: 'BudgetPerMonth',
       shortDescription: { text: 'Projected monthly cost over the budget.' },
-      helpUri: 'https://github.com/n8n-credits/n8n-credits/blob/main/docs/rules/budget-per-month.md',
+      fullDescription: { text: full },
+      help: { text: `${full}\n\nHow to fix: ${fix}\n\nMore: ${page}`, markdown: `${full}\n\n**How to fix:** ${fix}\n\n[budget-per-month documentation](${page})` },
+      helpUri: page,
       defaultConfiguration: { level: 'error' },
     });
   });
 
+  it('does name %SRCROOT% as the base of every path and map it to the root given', () => {
+    const log = buildSarif({ tool: { name: 't', version: '1', informationUri: 'https://example.com' }, docsBaseUri: 'https://example.com/', rules: [], files: [], rootUri: 'file:///work/repo/' }) as { runs: Array<{ originalUriBaseIds: unknown }> };
+    assert.deepEqual(log.runs[0]?.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/repo/' } });
+    assert.equal(validate(log), true);
+  });
+
+  it('does add a finding\'s detail to the result message', () => {
+    const result = sarif([finding({ detail: 'aggregate the items first' })]).runs[0]?.results[0];
+    assert.equal(result?.message.text, 'AI step "Agent" runs inside loop "Loop". aggregate the items first');
+  });
+
   it('does locate a result by repo-relative URI and 1-based line and column', () => {
     const result = sarif([finding({})]).runs[0]?.results[0];
-    assert.deepEqual(result?.locations, [{ physicalLocation: { artifactLocation: { uri: 'workflows/a.json' }, region: { startLine: 7, startColumn: 5 } } }]);
+    assert.deepEqual(result?.locations, [{ physicalLocation: { artifactLocation: { uri: 'workflows/a.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 5 } } }]);
     assert.deepEqual([result?.ruleId, result?.level, result?.message.text], ['ai-in-loop', 'warning', 'AI step "Agent" runs inside loop "Loop"']);
   });
 

@@ -9,6 +9,8 @@ export const agentWithoutIterationCap: LintRule = {
     id: 'agent-without-iteration-cap',
     description: 'AI Agent without an explicit Max Iterations option.',
     docs: 'docs/rules/agent-without-iteration-cap.md',
+    rationale: "An agent decides how often it calls its model and tools, so without a cap the cost of one item depends on the model's behaviour, not on the workflow.",
+    fix: "Set Options → Max Iterations on the agent to the smallest number that lets it finish; the estimate then uses it as the bound.",
     defaultSeverity: 'warning',
     options: {},
     messages: {

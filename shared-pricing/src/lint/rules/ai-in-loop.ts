@@ -9,6 +9,8 @@ export const aiInLoop: LintRule = {
     id: 'ai-in-loop',
     description: 'AI step inside a loop: its model is called once per iteration.',
     docs: 'docs/rules/ai-in-loop.md',
+    rationale: "Every iteration calls the model again with its own prompt and context, and AI steps are the most expensive steps, so the loop multiplies the largest cost.",
+    fix: "Aggregate the items and call the model once, raise the loop's batch size, or move the AI step before the loop; raise minRuns if the loop is small on purpose.",
     defaultSeverity: 'warning',
     options: {
       minRuns: { type: 'integer', minimum: 1, default: 2, description: 'Report only when the AI step runs at least this many times per execution (expected).' },

@@ -9,6 +9,8 @@ export const budgetPerExecution: LintRule = {
     id: 'budget-per-execution',
     description: 'Cost per execution over the budget.',
     docs: 'docs/rules/budget-per-execution.md',
+    rationale: "A change that puts an AI step in a loop or shrinks a batch size can multiply the cost of every execution; a budget makes that a failing check before it ships.",
+    fix: "Look at the most expensive node in the message and at `n8n-credits estimate <file>` for the multipliers that produced it; reduce them, or raise the budget deliberately.",
     defaultSeverity: 'error',
     options: {
       credits: { type: 'number', minimum: 0, description: 'The budget in credits per execution; no budget, no check (CLI: --budget-execution).' },

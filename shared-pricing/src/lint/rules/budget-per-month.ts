@@ -9,6 +9,8 @@ export const budgetPerMonth: LintRule = {
     id: 'budget-per-month',
     description: 'Projected monthly cost over the budget.',
     docs: 'docs/rules/budget-per-month.md',
+    rationale: "A cheap workflow that runs every minute costs more than an expensive one that runs weekly: a schedule change alone can multiply the bill.",
+    fix: "Run less often, make each run cheaper, or set a realistic runsPerMonth assumption for event triggers so the projection reflects real traffic.",
     defaultSeverity: 'error',
     options: {
       credits: { type: 'number', minimum: 0, description: 'The budget in credits per month; no budget, no check (CLI: --budget-month).' },

@@ -9,6 +9,8 @@ export const highFrequencySchedule: LintRule = {
     id: 'high-frequency-schedule',
     description: 'Schedule or polling trigger that runs more often than a threshold.',
     docs: 'docs/rules/high-frequency-schedule.md',
+    rationale: "Every run costs at least its trigger's workflow once; polling every minute for data that changes hourly pays 60 times for the same result.",
+    fix: "Run less often, switch to an event (webhook) trigger, or make each run cheap by checking for changes before the paid steps.",
     defaultSeverity: 'warning',
     options: {
       maxRunsPerMonth: { type: 'integer', minimum: 1, default: 8640, description: 'Report triggers scheduled to run more often than this per month (8640 = every 5 minutes).' },

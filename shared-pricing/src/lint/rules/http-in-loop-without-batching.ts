@@ -12,6 +12,8 @@ export const httpInLoopWithoutBatching: LintRule = {
     id: 'http-in-loop-without-batching',
     description: 'HTTP Request inside a loop that handles one item per iteration.',
     docs: 'docs/rules/http-in-loop-without-batching.md',
+    rationale: "An HTTP Request is priced per run: with batch size 1 the loop pays one request per item where many APIs take a list in one call.",
+    fix: "Use the API's batch endpoint with a larger batch size, or aggregate the items into one request; raise minRuns or turn the rule off if the API takes one item per call.",
     defaultSeverity: 'warning',
     options: {
       maxBatchSize: { type: 'integer', minimum: 1, default: 1, description: 'Report when the enclosing loop\'s batch size is at most this.' },

@@ -10,6 +10,8 @@ export const invalidJson: LintRule = {
     id: 'invalid-json',
     description: 'The workflow file is not valid JSON.',
     docs: 'docs/rules/invalid-json.md',
+    rationale: "n8n cannot import a file that is not valid JSON, and the estimate of what did parse is partial.",
+    fix: "Fix the JSON at the reported line (re-export the workflow from n8n), or leave the file out of the lint globs.",
     defaultSeverity: 'error',
     options: {},
     messages: {

@@ -11,9 +11,11 @@ export const invalidWorkflow: LintRule = {
     id: 'invalid-workflow',
     description: 'The file is not a workflow, or the workflow has structural problems the estimate had to work around.',
     docs: 'docs/rules/invalid-workflow.md',
+    rationale: "An estimate of a broken workflow is partial: the linter says what it could not price and where, rather than print a silent zero.",
+    fix: "Remove the dangling connection, give the node its type, or leave JSON files that are not workflows out of the globs.",
     defaultSeverity: 'warning',
     options: {
-      maxPerKind: { type: 'integer', minimum: 1, default: 3, description: 'Report at most this many problems of one kind per workflow, then one finding that counts the rest.' },
+      maxPerKind: { type: 'integer', minimum: 1, default: 1, description: 'Report at most this many problems of one kind per workflow, then one finding that counts the rest.' },
     },
     messages: {
       notWorkflow: '{reason}; nothing to estimate',

@@ -11,6 +11,8 @@ export const missingSubworkflow: LintRule = {
     id: 'missing-subworkflow',
     description: 'A called sub-workflow was not found or is not a valid workflow: its cost is not included.',
     docs: 'docs/rules/missing-subworkflow.md',
+    rationale: "The called workflow's cost is part of every execution, but the estimate adds nothing for a call it cannot read.",
+    fix: "Export the sub-workflow next to its caller (by path or id), or turn the rule off when sub-workflows live elsewhere.",
     defaultSeverity: 'warning',
     options: {
       maxPerKind: { type: 'integer', minimum: 1, default: 3, description: 'Report at most this many missing sub-workflows per workflow, then one finding that counts the rest.' },

@@ -9,6 +9,8 @@ export const premiumModelOnHotPath: LintRule = {
     id: 'premium-model-on-hot-path',
     description: 'Premium model in a loop, called many times per execution, or in a workflow that runs very often.',
     docs: 'docs/rules/premium-model-on-hot-path.md',
+    rationale: "Premium models cost 10 to 20 times their small siblings per token; on a path that runs often they dominate the bill.",
+    fix: "Use a smaller model on the hot path, move the premium call out of the loop, or raise the thresholds if the quality is worth it.",
     defaultSeverity: 'warning',
     options: {
       minInputRate: { type: 'integer', minimum: 0, default: 1000, description: 'A model is premium at or above this many millicredits per 1K input tokens.' },

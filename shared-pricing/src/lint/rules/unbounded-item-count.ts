@@ -7,10 +7,17 @@ export const unboundedItemCount: LintRule = {
     id: 'unbounded-item-count',
     description: 'Estimate resting on a default guess for an item count with no upper bound.',
     docs: 'docs/rules/unbounded-item-count.md',
-    defaultSeverity: 'warning',
+    rationale: "The estimate multiplies every downstream node by that count: a guessed 10 items that are really 10,000 make it wrong by a factor of 1,000.",
+    fix: "State the expected count in the node's notes (credits: items=500) or in .n8n-credits.json, or bound it in the workflow with a limit.",
+    // Off by default: it is about how sure the estimate is, not a cost problem; on the public corpus it was most of
+    // all warnings. `estimate` lists every assumption; turn the rule on with budgets (docs/rules/unbounded-item-count.md).
+    defaultSeverity: 'off',
     options: {},
     messages: {
-      unbounded: 'the estimate for "{node}" rests on a guessed item count: {name} = {value} (a default, not a bound); {howToChange}',
+      unbounded: '"{node}": {name} = {value} is a guess, not a bound',
+    },
+    details: {
+      unbounded: 'the estimate multiplies what follows by it; {howToChange}',
     },
   },
   check(context) {

@@ -14,6 +14,8 @@ export const unguardedPaidWebhook: LintRule = {
     id: 'unguarded-paid-webhook',
     description: 'Webhook, form or chat triggered workflow that costs credits with no Credits guard node.',
     docs: 'docs/rules/unguarded-paid-webhook.md',
+    rationale: "Anyone who can call a public trigger can spend credits; without a guard every call is paid for whether or not the caller has credits left.",
+    fix: "Add a Credits node with operation Guard right after the trigger, so an execution without credits stops before the paid steps.",
     defaultSeverity: 'warning',
     options: {
       minCredits: { type: 'number', minimum: 0, default: 0, description: 'Report only when the expected cost per execution is above this many credits.' },

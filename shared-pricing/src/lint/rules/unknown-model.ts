@@ -6,6 +6,8 @@ export const unknownModel: LintRule = {
     id: 'unknown-model',
     description: 'Model not in the price book (priced at fallback rates).',
     docs: 'docs/rules/unknown-model.md',
+    rationale: "Unknown models are priced at deliberately high fallback rates, not at their real price, so the estimate may be far off either way.",
+    fix: "Add the model to your price book, fix a typo in the model name, or choose a model the book prices.",
     defaultSeverity: 'warning',
     options: {},
     messages: {

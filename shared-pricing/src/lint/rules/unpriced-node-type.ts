@@ -6,6 +6,8 @@ export const unpricedNodeType: LintRule = {
     id: 'unpriced-node-type',
     description: 'Node type with no rule in the price book (priced at the fallback class).',
     docs: 'docs/rules/unpriced-node-type.md',
+    rationale: "The fallback class is a guess that may be far too high for a helper node or far too low for a node that calls a paid API.",
+    fix: "Add a rule for the node type (exact or glob) to your price book, or turn the rule off if the fallback price is right.",
     defaultSeverity: 'warning',
     options: {},
     messages: {

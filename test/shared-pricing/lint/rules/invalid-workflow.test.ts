@@ -58,6 +58,14 @@ describe('invalid-workflow', () => {
     assert.deepEqual(runRule(invalidWorkflow, input).map((f) => [f.range.line, f.message]), [[7, '"L" has batch size 0; n8n needs at least 1, so 1 is assumed']]);
   });
 
+  it('does report one problem of a kind by default and count the rest in one finding', () => {
+    const dangling: Finding[] = [1, 2, 3].map((n) => ({ ruleId: 'estimate/missing-node', severity: 'warning', range: at(10 + n), message: `"A${n}" is connected to "X", which is not a node of this workflow` }));
+    assert.deepEqual(runRule(invalidWorkflow, analysis([], { findings: dangling })).map((f) => [f.range.line, f.message]), [
+      [11, '"A1" is connected to "X", which is not a node of this workflow'],
+      [12, '2 more problems of this kind, the next: "A2" is connected to "X", which is not a node of this workflow'],
+    ]);
+  });
+
   it('does report maxPerKind problems of one kind and count the rest in one finding', () => {
     const dangling: Finding[] = [1, 2, 3, 4, 5].map((n) => ({ ruleId: 'estimate/missing-node', severity: 'warning', range: at(10 + n), message: `"A${n}" is connected to "X", which is not a node of this workflow` }));
     const input = analysis([], { findings: dangling });

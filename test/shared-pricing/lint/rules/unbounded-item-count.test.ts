@@ -18,14 +18,14 @@ describe('unbounded-item-count', () => {
     {
       does: 'report a default guess for an unbounded count',
       uses: [guess({})],
-      expected: [['Split Out', 'the estimate for "Split Out" rests on a guessed item count: itemsPerFanOut = 10 (a default, not a bound); add "credits: items=…" to the node\'s notes']],
+      expected: [['Split Out', '"Split Out": itemsPerFanOut = 10 is a guess, not a bound']],
     },
     { does: 'ignore a count set in the notes', uses: [guess({ source: 'notes' })], expected: [] },
     { does: 'ignore a bounded default', uses: [guess({ unbounded: false })], expected: [] },
     {
       does: 'report one guess once even when two places list it',
       uses: [guess({}), guess({})],
-      expected: [['Split Out', 'the estimate for "Split Out" rests on a guessed item count: itemsPerFanOut = 10 (a default, not a bound); add "credits: items=…" to the node\'s notes']],
+      expected: [['Split Out', '"Split Out": itemsPerFanOut = 10 is a guess, not a bound']],
     },
   ];
   for (const c of cases) {
@@ -37,6 +37,15 @@ describe('unbounded-item-count', () => {
 
   it('does report a workflow-level guess at the workflow', () => {
     const input = analysis([], { assumptions: [guess({ name: 'itemsPerTrigger', node: undefined, howToChange: 'set defaults.itemsPerTrigger' })] });
-    assert.deepEqual(summary(runRule(unboundedItemCount, input)), [[undefined, 'the estimate for "test workflow" rests on a guessed item count: itemsPerTrigger = 10 (a default, not a bound); set defaults.itemsPerTrigger']]);
+    assert.deepEqual(summary(runRule(unboundedItemCount, input)), [[undefined, '"test workflow": itemsPerTrigger = 10 is a guess, not a bound']]);
+  });
+
+  it('does keep how to change the guess in the detail, out of the one-line message', () => {
+    const input = analysis([node('Split Out', 'n8n-nodes-base.splitOut', { assumptions: [guess({})] })]);
+    assert.deepEqual(runRule(unboundedItemCount, input).map((f) => f.detail), ['the estimate multiplies what follows by it; add "credits: items=…" to the node\'s notes']);
+  });
+
+  it('is off by default: it says how sure an estimate is, not what costs too much', () => {
+    assert.equal(unboundedItemCount.meta.defaultSeverity, 'off');
   });
 });
