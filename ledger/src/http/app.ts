@@ -33,6 +33,8 @@ export interface AppOptions {
   keyCacheMs?: number;
   /** Evaluates alerts after each write; none: alerts are not evaluated by this app. */
   alerts?: AlertService;
+  /** Serve `/metrics` without a key (for a Prometheus scraper); default false. */
+  publicMetrics?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -97,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   // Request and reply types come from the contract's schemas.
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  systemRoutes(api, ctx);
+  systemRoutes(api, ctx, { publicMetrics: options.publicMetrics });
   pageRoutes(api, ctx);
   usageRoutes(api, ctx);
   executionRoutes(api, ctx);

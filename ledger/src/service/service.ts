@@ -49,6 +49,7 @@ export async function startService(config: ServiceConfig, options: StartOptions 
       store,
       alerts,
       bodyLimit: config.bodyLimit,
+      publicMetrics: config.publicMetrics,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     app = built.app;
