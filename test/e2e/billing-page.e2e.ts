@@ -15,6 +15,14 @@ import { makeKey } from '../ledger/http/helpers';
 const ARTIFACTS = resolve(__dirname, '../../test-artifacts');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const XSS_NAME = '<img src=x onerror=alert(1)>';
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1200, height: 1400 };
+
+/** Whether the page scrolls sideways (the check a phone user would notice first). */
+const overflow = (p: Page) => p.evaluate(() => {
+  const el = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document.scrollingElement;
+  return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+});
 
 describe('billing page in Chromium', function () {
   this.timeout(120000);
@@ -44,7 +52,7 @@ describe('billing page in Chromium', function () {
     service = await startService(resolveConfig({ port: 0, dataDir, demo: true, logLevel: 'silent' }, {}, '/'));
     memberKey = await makeKey(service.store, service.workspaceId, 'member', 'alice');
     await api(service.adminKey!, '/v1/usage', { method: 'POST', body: JSON.stringify({ key: 'xss:1', millicredits: 1000, workflowId: 'wf-xss', workflowName: XSS_NAME, executionId: 'ex-xss', nodeName: XSS_NAME, nodeType: 'n8n-nodes-base.set' }) });
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 1400 } });
+    context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: DESKTOP });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -70,9 +78,44 @@ describe('billing page in Chromium', function () {
     assert.ok(card.consumedThisPeriod! > 0);
   });
 
-  it('draws one bar per day of the period so far', async () => {
-    const bars = await page.locator('svg.chart rect.bar').count();
-    assert.ok(bars >= 1 && bars <= 31, `${bars} bars`);
+  it('draws 30 days with Chart.js, stacked per workflow, each day\'s total as the API reports it', async () => {
+    const drawn = await page.evaluate(() => {
+      type ChartLike = { data: { labels: string[]; datasets: Array<{ label: string; data: number[] }> }; options: { scales: { x: { stacked: boolean }; y: { stacked: boolean } } } };
+      const g = globalThis as unknown as { Chart: { getChart(id: string): ChartLike | undefined }; document: { getElementById(id: string): { getContext(k: string): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }; width: number; height: number; textContent: string } } };
+      const chart = g.Chart.getChart('usage-chart')!;
+      const canvas = g.document.getElementById('usage-chart');
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted++;
+      const days = (JSON.parse(g.document.getElementById('usage-chart-data').textContent) as { days: string[] }).days;
+      return { days, labels: chart.data.labels, series: chart.data.datasets.map((d) => ({ label: d.label, data: d.data })), stacked: [chart.options.scales.x.stacked, chart.options.scales.y.stacked], painted };
+    });
+    const report = (await api(service.adminKey!, '/v1/reports?by=day')).body.rows as Array<{ key: string; millicredits: number }>;
+    const byDay = Object.fromEntries(drawn.days.map((day, i) => [day, drawn.series.reduce((sum, s) => sum + s.data[i]!, 0)]).filter(([, total]) => total !== 0));
+    assert.deepEqual([drawn.days.length, drawn.labels.length, drawn.stacked], [30, 30, [true, true]]);
+    assert.deepEqual(byDay, Object.fromEntries(report.filter((r) => r.millicredits !== 0).map((r) => [r.key, r.millicredits])));
+    assert.ok(drawn.series.some((s) => s.label === 'Lead enrichment'), drawn.series.map((s) => s.label).join(', '));
+    assert.ok(drawn.painted > 1000, `${drawn.painted} painted pixels`);
+  });
+
+  it('names node types by display name and shows times in the workspace\'s zone', async () => {
+    const types = await page.locator('#by-node-type td:first-child').allTextContents();
+    const zone = (await api(service.adminKey!, '/v1/balance')).body.timeZone;
+    assert.ok(types.includes('HTTP Request') && types.includes('OpenAI Chat Model'), types.join(' | '));
+    assert.ok(!types.some((t) => t.includes('n8n-nodes-base.')), types.join(' | '));
+    assert.equal(await cardText('time-zone'), zone);
+  });
+
+  it('fits a 375 px phone with no sideways scrolling, the chart drawn', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${service.url}/`);
+    await page.waitForSelector('#usage-card');
+    const size = await overflow(page);
+    const chartWidth = await page.evaluate(() => (globalThis as unknown as { Chart: { getChart(id: string): { width: number } } }).Chart.getChart('usage-chart')!.width);
+    await page.screenshot({ path: join(ARTIFACTS, 'billing-admin-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    assert.ok(size.scrollWidth <= size.clientWidth, `scrollWidth ${size.scrollWidth} > clientWidth ${size.clientWidth}`);
+    assert.ok(chartWidth > 200 && chartWidth <= PHONE.width, `chart ${chartWidth} px wide`);
   });
 
   it('shows an HTML workflow name as text and runs none of it', async () => {
@@ -83,11 +126,32 @@ describe('billing page in Chromium', function () {
   it('clicks through a workflow to its executions and an execution to its node entries', async () => {
     await Promise.all([page.waitForURL(/workflow=demo-lead-enrichment/), page.locator('#by-workflow a', { hasText: 'Lead enrichment' }).click()]);
     const executions = await page.locator('#drill tbody tr').count();
+    const label = await page.locator('#drill tbody a').first().textContent();
+    await page.screenshot({ path: join(ARTIFACTS, 'billing-workflow.png'), fullPage: true });
     await Promise.all([page.waitForURL(/execution=/), page.locator('#drill tbody a').first().click()]);
     const nodes = await page.locator('#drill tbody tr td:first-child').allTextContents();
+    const types = await page.locator('#drill tbody tr td:nth-child(2)').allTextContents();
+    const heading = await page.locator('#drill h2').textContent();
     await page.screenshot({ path: join(ARTIFACTS, 'billing-execution.png'), fullPage: true });
     assert.ok(executions > 0);
+    // An execution is named by its workflow and when it ran (`Lead enrichment · 3 Nov 2026, 14:05`), not by its id.
+    assert.match(label ?? '', /^Lead enrichment · \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+    assert.match(heading ?? '', /^Lead enrichment · /);
     assert.deepEqual(nodes, ['Enrich company', 'Shape lead', 'Post to Slack']);
+    assert.deepEqual(types, ['HTTP Request', 'Edit Fields (Set)', 'Slack']);
+  });
+
+  it('fits the workflow and execution views on a 375 px phone too', async () => {
+    await page.setViewportSize(PHONE);
+    const sizes = [];
+    for (const [view, name] of [['/?workflow=demo-lead-enrichment', 'billing-workflow-phone.png'], [new URL(page.url()).pathname + new URL(page.url()).search, 'billing-execution-phone.png']] as const) {
+      await page.goto(`${service.url}${view}`);
+      await page.waitForSelector('#drill');
+      sizes.push(await overflow(page));
+      await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+    }
+    await page.setViewportSize(DESKTOP);
+    assert.deepEqual(sizes.filter((s) => s.scrollWidth > s.clientWidth), []);
   });
 
   it('lets an admin buy a pack, and the total rises by the pack', async () => {
@@ -131,6 +195,33 @@ describe('billing page in Chromium', function () {
     }, csrf);
     const withKey = await api(memberKey, '/v1/topups', { method: 'POST', body: JSON.stringify({ packId: 'twenty-1m' }) });
     await page.screenshot({ path: join(ARTIFACTS, 'billing-member.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+    const phone = await overflow(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'billing-member-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
     assert.deepEqual([await page.locator('#topups').count(), await page.locator('button.buy').count(), await cardText('role'), fromPage, withKey.status], [0, 0, 'member', 403, 403]);
+    assert.ok(phone.scrollWidth <= phone.clientWidth, `member view: scrollWidth ${phone.scrollWidth} > clientWidth ${phone.clientWidth}`);
+  });
+
+  it('shows the paused and debt banner once an execution ran past zero under pause', async () => {
+    const card = (await api(service.adminKey!, '/v1/balance')).body as Record<string, number>;
+    const plan = (await api(service.adminKey!, '/v1/plan')).body.plan as Record<string, unknown>;
+    if (plan.exhaustion !== 'pause') await api(service.adminKey!, '/v1/plan', { method: 'PUT', body: JSON.stringify({ plan: { ...plan, exhaustion: 'pause' } }) });
+    // An execution's charge 2.5 credits over what is left: under pause it is recorded, the 2.5 going below zero as debt.
+    const left = ((await api(service.adminKey!, '/v1/balance')).body.totalAvailable as number);
+    await api(service.adminKey!, '/v1/usage', { method: 'POST', body: JSON.stringify({ key: 'debt:1', millicredits: left + 2500, executionId: 'ex-debt', workflowId: 'wf-debt', workflowName: 'Overrun' }) });
+    await page.click('#signout');
+    await page.waitForSelector('#signin');
+    await signIn(service.adminKey!);
+    const banner = await page.locator('#status-banner').textContent();
+    await page.screenshot({ path: join(ARTIFACTS, 'billing-paused.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+    const phone = await overflow(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'billing-paused-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    assert.ok(card.totalAvailable! > 0);
+    assert.match(banner ?? '', /Executions are paused\. No credits are left: n8n refuses new executions until credits renew on /);
+    assert.match(banner ?? '', /The workspace owes 2\.5 credits\./);
+    assert.ok(phone.scrollWidth <= phone.clientWidth, `paused view: scrollWidth ${phone.scrollWidth} > clientWidth ${phone.clientWidth}`);
   });
 });

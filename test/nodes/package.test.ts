@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,8 +28,16 @@ describe('unit', () => {
 			assert.match(wrapper, /^export ESLINT_FLAGS=unstable_config_lookup_from_file$/m);
 		});
 
-		it('ships only the built package files', () => {
-			assert.deepEqual(manifest.files, ['dist/nodes', 'dist/credentials', 'dist/shared-pricing']);
+		it('ships only the built package files and its licence', () => {
+			assert.deepEqual(manifest.files, ['dist/nodes', 'dist/credentials', 'dist/shared-pricing', 'LICENSE']);
+		});
+
+		it('packs the MIT licence and no source file into the tarball (npm pack --dry-run)', () => {
+			const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+			const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
+			assert.ok(files.includes('LICENSE'), files.join(', '));
+			assert.match(readFileSync(join(ROOT, 'LICENSE'), 'utf8'), /^MIT License/);
+			assert.deepEqual(files.filter((f) => !f.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(f)), []);
 		});
 	});
 });

@@ -12,6 +12,7 @@ interface ServeOptions {
   bodyLimit?: string;
   smtpUrl?: string;
   smtpFrom?: string;
+  publicMetrics?: boolean;
 }
 
 /** `n8n-credits serve`: the ledger service and its billing page; runs until SIGTERM or SIGINT. */
@@ -28,6 +29,7 @@ export function register(program: Command, context: CliContext): void {
     .option('--body-limit <bytes>', 'largest request body accepted, in bytes (env N8N_CREDITS_BODY_LIMIT; default 4194304)')
     .option('--smtp-url <url>', 'SMTP server alert e-mails go through, smtp://host:port (env N8N_CREDITS_SMTP_URL)')
     .option('--smtp-from <address>', 'From address of alert e-mails (env N8N_CREDITS_SMTP_FROM)')
+    .option('--public-metrics', 'serve /metrics without an API key, for a Prometheus scraper (env N8N_CREDITS_PUBLIC_METRICS=true)')
     .action(async (options: ServeOptions) => {
       const { io } = context;
       const { ConfigError, describeListenFailure, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();

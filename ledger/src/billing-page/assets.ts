@@ -6,16 +6,36 @@ body { margin: 0 auto; max-width: 1040px; padding: 16px; }
 header { display: flex; justify-content: space-between; align-items: baseline; flex-wrap: wrap; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.05rem; margin-top: 0; }
 .card { background: #fff; border: 1px solid #dfe3ea; border-radius: 8px; padding: 14px 18px; margin: 12px 0; }
-.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr)); gap: 12px; }
+.grid > * { min-width: 0; }
 dl { margin: 0; } .line { display: flex; justify-content: space-between; padding: 4px 0; border-bottom: 1px dashed #eef0f4; }
 dt { color: #5b6475; } dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
 .total dd { font-size: 1.15rem; } .overdraft dd { color: #b3261e; }
 table { width: 100%; border-collapse: collapse; } th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eef0f4; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
-.chart .bar { fill: #4f6bed; } .chart text { font-size: 11px; fill: #5b6475; }
+.chart-box { position: relative; height: 280px; }
+.chart-numbers { margin-top: 8px; } .chart-numbers summary { cursor: pointer; color: #5b6475; }
+.banner { border: 1px solid #e0b4b0; background: #fdf0ef; color: #6b1a14; border-radius: 8px; padding: 4px 18px; margin: 12px 0; }
+.banner p { margin: 8px 0; }
+.node-type { display: inline-flex; gap: 6px; align-items: center; }
+.node-icon { flex: none; fill: none; stroke: currentColor; stroke-width: 1.4; stroke-linejoin: round; stroke-linecap: round; }
+.icon-trigger { color: #c26a00; } .icon-http { color: #0072b2; } .icon-app { color: #4f6bed; } .icon-code { color: #6a3d9a; }
+.icon-core, .icon-other { color: #5b6475; } .icon-delay { color: #8a6d00; } .icon-subworkflow { color: #00796b; } .icon-ai { color: #b0306a; }
+td, dd, code { overflow-wrap: anywhere; }
+/* A phone: each table row becomes a card whose cells name their column (data-label). */
+@media (max-width: 640px) {
+  body { padding: 8px; } .card { padding: 12px; }
+  table.stack thead { display: none; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: auto; }
+  table.stack tr { border-bottom: 1px solid #dfe3ea; padding: 6px 0; }
+  table.stack td { border: 0; padding: 2px 0; display: flex; gap: 12px; justify-content: space-between; text-align: right; }
+  table.stack td::before { content: attr(data-label); color: #5b6475; text-align: left; flex: none; }
+  table.stack td:empty { display: none; }
+  input { min-width: 0; width: 100%; box-sizing: border-box; }
+}
 .packs { list-style: none; padding: 0; } .packs li { display: flex; gap: 12px; align-items: center; padding: 4px 0; }
 .price { color: #5b6475; } .muted, .empty { color: #5b6475; } .error { color: #b3261e; }
-label { display: block; margin: 6px 0; } input { padding: 4px; min-width: 260px; }
+label { display: block; margin: 6px 0; } input { padding: 4px; min-width: 260px; max-width: 100%; box-sizing: border-box; }
 button { padding: 4px 12px; cursor: pointer; }
 .signin { max-width: 420px; margin: 10vh auto; }
 #alert-deliveries tr.failed td, #alert-deliveries tr.pending td:last-child { color: #b3261e; }
@@ -43,6 +63,58 @@ export const PAGE_JS = `
       });
     });
   }
+  // Millicredits as credits, by integer arithmetic: up to three decimals, thousands separated (the page's format).
+  function credits(m) {
+    var n = Math.round(Math.abs(m)), frac = String(n % 1000);
+    while (frac.length < 3) frac = '0' + frac;
+    frac = frac.replace(/0+$/, '');
+    return (m < 0 ? '-' : '') + Math.floor(n / 1000).toLocaleString('en-US') + (frac ? '.' + frac : '');
+  }
+  // Each day's total above its stack, when the bars are wide enough to carry it.
+  var dayTotals = {
+    id: 'dayTotals',
+    afterDatasetsDraw: function (chart) {
+      var meta = chart.getDatasetMeta(chart.data.datasets.length - 1);
+      if (!meta.data.length || meta.data[0].width < 22) return;
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.font = '10px system-ui, sans-serif'; ctx.fillStyle = '#1d2330'; ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
+      chart.data.labels.forEach(function (_label, i) {
+        var total = 0;
+        chart.data.datasets.forEach(function (d) { total += d.data[i]; });
+        if (total > 0) ctx.fillText(credits(total), meta.data[i].x, chart.scales.y.getPixelForValue(total) - 2);
+      });
+      ctx.restore();
+    }
+  };
+  // The usage chart, drawn by Chart.js from the page's JSON data block (amounts in integer millicredits).
+  function drawUsageChart() {
+    var canvas = document.getElementById('usage-chart');
+    var block = document.getElementById('usage-chart-data');
+    if (!canvas || !block || typeof Chart === 'undefined') return;
+    var data = JSON.parse(block.textContent);
+    new Chart(canvas, {
+      type: 'bar',
+      data: { labels: data.labels, datasets: data.datasets },
+      plugins: [dayTotals],
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        interaction: { mode: 'index', intersect: false },
+        layout: { padding: { top: 14 } },
+        scales: {
+          x: { stacked: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 8 } },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: 'credits' }, ticks: { callback: function (v) { return credits(v); } } }
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 12 } },
+          tooltip: { callbacks: {
+            label: function (item) { return item.dataset.label + ': ' + credits(item.parsed.y) + ' credits'; },
+            footer: function (items) { var t = 0; items.forEach(function (item) { t += item.parsed.y; }); return 'Total: ' + credits(t) + ' credits'; }
+          } }
+        }
+      }
+    });
+  }
   function errorText(r) { return r.data && r.data.error ? r.data.error.message : 'request failed (' + r.status + ')'; }
   var signin = document.getElementById('signin');
   if (signin) signin.addEventListener('submit', function (ev) {
@@ -67,6 +139,7 @@ export const PAGE_JS = `
       });
     });
   });
+  drawUsageChart();
   var alertForm = document.getElementById('alert-form');
   if (alertForm) alertForm.addEventListener('submit', function (ev) {
     ev.preventDefault();

@@ -1,6 +1,9 @@
 import { alertSettingsOf } from '../alerts/settings';
 import type { LedgerEntry, LedgerStore, Workspace } from '../store/types';
+import { accountStateOf } from './accountState';
 import type { DayUsage } from './chart';
+import { buildChart } from './chartData';
+import { nodeClassesOf } from './nodeClasses';
 import type { ExecutionRow, PageModel } from './model';
 
 export interface PageViewer {
@@ -46,8 +49,8 @@ function executionsOf(entries: LedgerEntry[]): ExecutionRow[] {
   return [...rows.values()].sort((a, b) => (a.at < b.at ? 1 : -1));
 }
 
-/** Reads what the billing page shows from the store; members see their own usage only. */
-export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: PageViewer, query: PageQuery): Promise<PageModel> {
+/** Reads what the billing page shows from the store; members see their own usage only. `now` ends the chart's days. */
+export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: PageViewer, query: PageQuery, now = Date.now()): Promise<PageModel> {
   const member = viewer.role === 'member' && viewer.memberId ? viewer.memberId : undefined;
   const [card, byWorkflow, byNodeType, byDay, alerts, deliveries] = await Promise.all([
     store.balance(ws.id),
@@ -81,8 +84,13 @@ export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: 
     alerts: a,
     deliveries: deliveries.map((d) => ({ event: d.event, channel: d.channel, target: d.target, status: d.status, attempts: d.attempts, lastError: d.lastError, at: d.sentAt ?? d.createdAt })),
     drill: null,
+    timeZone: ws.timeZone,
+    chart: await buildChart(store, ws.id, ws.timeZone, now, member),
+    account: accountStateOf(card),
+    nodeClasses: {},
   };
   model.drill = await buildDrill(store, ws, member, query, model);
+  model.nodeClasses = nodeClassesOf(ws.plan, [...model.byNodeType.map((r) => r.key), ...(model.drill?.kind === 'entries' ? model.drill.rows.map((r) => r.nodeType) : [])]);
   return model;
 }
 
@@ -92,6 +100,7 @@ async function buildDrill(store: LedgerStore, ws: Workspace, member: string | un
     if (member) entries = entries.filter((e) => e.memberId === member);
     return {
       kind: 'entries', title: `Execution ${query.execution}`, executionId: query.execution,
+      workflowName: entries.find((x) => x.workflowName)?.workflowName ?? entries.find((x) => x.workflowId)?.workflowId ?? null,
       rows: entries.map((e) => ({
         nodeName: e.nodeName ?? '', nodeType: e.nodeType ?? '', runIndex: e.runIndex ?? 0, kind: e.kind ?? e.type, millicredits: e.millicredits,
         status: e.status ?? '', model: e.model, tokens: e.tokens ? `${e.tokens.input} in / ${e.tokens.output} out` : null, at: e.occurredAt,

@@ -1,4 +1,6 @@
+import type { AccountState } from './accountState';
 import type { DayUsage } from './chart';
+import type { ChartModel } from './chartData';
 
 /** The usage card, in millicredits (the same numbers `GET /v1/balance` answers). */
 export interface CardModel {
@@ -91,6 +93,14 @@ export interface PageModel {
   /** A drill-down: the executions of a workflow or node type, or the entries of one execution. */
   drill:
     | { kind: 'executions'; title: string; rows: ExecutionRow[] }
-    | { kind: 'entries'; title: string; executionId: string; rows: EntryRow[] }
+    | { kind: 'entries'; title: string; executionId: string; workflowName?: string | null; rows: EntryRow[] }
     | null;
+  /** The workspace's IANA zone: the page shows every time and day in it. */
+  timeZone: string;
+  /** The last 30 local days' usage, stacked per workflow. */
+  chart: ChartModel;
+  /** Paused and debt, for the banner. */
+  account: AccountState;
+  /** The price book's class of each node type on the page (`http`, `ai-llm`, …): it picks the node's icon. */
+  nodeClasses: Record<string, string>;
 }

@@ -1,14 +1,20 @@
-import { renderDailyChart } from './chart';
+import { renderBanner } from './banner';
+import { renderUsageChart } from './chart';
 import { escapeHtml as e, formatCredits, formatPrice } from './escape';
-import type { BreakdownRow, CardModel, PageModel } from './model';
+import type { CardModel, PageModel } from './model';
+import { renderByNodeType, renderByWorkflow, renderDeliveries, renderDrill } from './tables';
+import { formatDate } from './time';
 
-/** The HTML document around a body; scripts and styles come from /assets so the CSP can forbid inline code. */
-function layout(title: string, body: string, csrf = ''): string {
+/**
+ * The HTML document around a body; scripts and styles come from /assets so the CSP can forbid inline code.
+ * Chart.js (served by the ledger itself, no CDN) loads before the page script that draws with it.
+ */
+function layout(title: string, body: string, csrf = '', chart = false): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${e(csrf)}">
 <title>${e(title)}</title><link rel="stylesheet" href="/assets/page.css"></head>
-<body>${body}<script src="/assets/page.js"></script></body></html>`;
+<body>${body}${chart ? '<script src="/assets/chart.umd.js"></script>' : ''}<script src="/assets/page.js"></script></body></html>`;
 }
 
 /** The sign-in page: one key field. */
@@ -26,41 +32,18 @@ function cardLine(label: string, value: string, id: string, extra = ''): string 
   return `<div class="line ${extra}"><dt>${e(label)}</dt><dd id="${id}">${value}</dd></div>`;
 }
 
-function renderCard(card: CardModel): string {
+function renderCard(card: CardModel, tz: string): string {
   const lines = [
     cardLine('Consumed this period', formatCredits(card.consumed), 'card-consumed'),
     cardLine('Remaining', formatCredits(card.remaining), 'card-remaining'),
-    cardLine('Resets on', e(card.resetAt.slice(0, 10)), 'card-reset'),
+    cardLine('Resets on', e(formatDate(card.resetAt, tz)), 'card-reset'),
     cardLine('Rollover Credits', formatCredits(card.rollover), 'card-rollover', 'rollover'),
     cardLine('Top-up credits', formatCredits(card.topUp), 'card-topup'),
     cardLine('Total Available', formatCredits(card.totalAvailable), 'card-total', 'total'),
   ];
   if (card.dailyRemaining !== null) lines.push(cardLine('Remaining today', formatCredits(card.dailyRemaining), 'card-daily'));
   if (card.overdraft > 0) lines.push(cardLine('Overdraft', formatCredits(card.overdraft), 'card-overdraft', 'overdraft'));
-  return `<section class="card" id="usage-card"><h2>Usage</h2><p class="muted">Credits of the period ${e(card.periodStart.slice(0, 10))} – ${e(card.resetAt.slice(0, 10))} (allocation ${formatCredits(card.allocation)}).</p><dl>${lines.join('')}</dl></section>`;
-}
-
-function renderBreakdown(id: string, title: string, rows: BreakdownRow[], param: string): string {
-  if (rows.length === 0) return `<section class="card" id="${id}"><h2>${e(title)}</h2><p class="empty">Nothing yet.</p></section>`;
-  const body = rows
-    .map((r) => `<tr><td><a href="/?${param}=${encodeURIComponent(r.key)}">${e(r.label)}</a></td><td class="num">${formatCredits(r.millicredits)}</td><td class="num">${r.entries}</td></tr>`)
-    .join('');
-  return `<section class="card" id="${id}"><h2>${e(title)}</h2><table><thead><tr><th>${e(title.replace(/^By /, ''))}</th><th class="num">Credits</th><th class="num">Entries</th></tr></thead><tbody>${body}</tbody></table></section>`;
-}
-
-function renderDrill(model: PageModel): string {
-  const drill = model.drill;
-  if (!drill) return '';
-  if (drill.kind === 'executions') {
-    const rows = drill.rows
-      .map((r) => `<tr><td><a href="/?execution=${encodeURIComponent(r.executionId)}">${e(r.executionId)}</a></td><td>${e(r.workflowName)}</td><td>${e(r.at)}</td><td class="num">${formatCredits(r.millicredits)}</td><td class="num">${r.entries}</td></tr>`)
-      .join('');
-    return `<section class="card" id="drill"><h2>${e(drill.title)}</h2><p><a href="/">Back</a></p><table><thead><tr><th>Execution</th><th>Workflow</th><th>Last entry</th><th class="num">Credits</th><th class="num">Entries</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-  }
-  const rows = drill.rows
-    .map((r) => `<tr><td>${e(r.nodeName)}</td><td>${e(r.nodeType)}</td><td class="num">${r.runIndex}</td><td>${e(r.kind)}</td><td>${e(r.model ?? '')}</td><td>${e(r.tokens ?? '')}</td><td>${e(r.status)}</td><td class="num">${formatCredits(r.millicredits)}</td></tr>`)
-    .join('');
-  return `<section class="card" id="drill"><h2>${e(drill.title)}</h2><p><a href="/">Back</a></p><table><thead><tr><th>Node</th><th>Type</th><th class="num">Run</th><th>Kind</th><th>Model</th><th>Tokens</th><th>Status</th><th class="num">Credits</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section class="card" id="usage-card"><h2>Usage</h2><p class="muted">Credits of the period ${e(formatDate(card.periodStart, tz))} – ${e(formatDate(card.resetAt, tz))} (allocation ${formatCredits(card.allocation)}).</p><dl>${lines.join('')}</dl></section>`;
 }
 
 function renderPacks(model: PageModel): string {
@@ -100,23 +83,18 @@ function renderAlerts(model: PageModel): string {
 <button type="submit"${disabled}>Save alerts</button> <span id="alert-status" role="status"></span></form></section>`;
 }
 
-function renderDeliveries(model: PageModel): string {
-  if (model.deliveries.length === 0) return '<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><p class="empty">Nothing sent yet.</p></section>';
-  const rows = model.deliveries
-    .map((d) => `<tr class="${e(d.status)}"><td>${e(d.at)}</td><td>${e(d.event)}</td><td>${e(d.channel)}</td><td>${e(d.target)}</td><td>${e(d.status)}</td><td class="num">${d.attempts}</td><td>${e(d.lastError ?? '')}</td></tr>`)
-    .join('');
-  return `<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><table><thead><tr><th>When</th><th>Event</th><th>Channel</th><th>To</th><th>Status</th><th class="num">Attempts</th><th>Last error</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-}
-
 /** The signed-in billing page. Every string that came from a user or the store goes through `escapeHtml`. */
 export function renderPage(model: PageModel): string {
+  // A purchase history (payments) belongs right after the packs it buys: `${renderPacks(model)}${renderPurchases(model)}`.
   const body = `<header><h1>Billing · <span id="workspace-name">${e(model.workspaceName)}</span></h1>
-<p class="who">Signed in with <b>${e(model.keyName)}</b> (<span id="role">${e(model.role)}</span>) <button id="signout">Sign out</button></p></header>
-<main>${renderCard(model.card)}
+<p class="who">Signed in with <b>${e(model.keyName)}</b> (<span id="role">${e(model.role)}</span>) <button id="signout">Sign out</button></p>
+<p class="muted zone">Times in <span id="time-zone">${e(model.timeZone)}</span></p></header>
+${renderBanner(model)}
+<main>${renderCard(model.card, model.timeZone)}
 ${model.memberScope === null ? '' : `<p class="muted" id="member-scope">The chart and the breakdowns show the usage of member <b>${e(model.memberScope)}</b>; the card shows the workspace's pool.</p>`}
-<section class="card" id="daily"><h2>Daily usage</h2>${renderDailyChart(model.daily)}</section>
+<section class="card" id="daily"><h2>Usage, last 30 days</h2>${renderUsageChart(model.chart)}</section>
 ${renderDrill(model)}
-<div class="grid">${renderBreakdown('by-workflow', 'By workflow', model.byWorkflow, 'workflow')}${renderBreakdown('by-node-type', 'By node type', model.byNodeType, 'nodeType')}</div>
+<div class="grid">${renderByWorkflow(model.byWorkflow)}${renderByNodeType(model.byNodeType, model.nodeClasses)}</div>
 ${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;
-  return layout(`Billing · ${model.workspaceName}`, body, model.csrf);
+  return layout(`Billing · ${model.workspaceName}`, body, model.csrf, model.chart.series.length > 0);
 }

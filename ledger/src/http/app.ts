@@ -37,6 +37,8 @@ export interface AppOptions {
   alerts?: AlertService;
   /** Resumes parked executions after writes; none: this app does not resume them. */
   resumer?: Resumer;
+  /** Serve `/metrics` without a key (for a Prometheus scraper); default false. */
+  publicMetrics?: boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -106,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   // Request and reply types come from the contract's schemas.
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  systemRoutes(api, ctx);
+  systemRoutes(api, ctx, { publicMetrics: options.publicMetrics });
   pageRoutes(api, ctx);
   usageRoutes(api, ctx);
   executionRoutes(api, ctx);

@@ -16,6 +16,8 @@ export interface ServiceConfig {
   smtpUrl: string | null;
   /** The From of alert e-mails. */
   smtpFrom: string;
+  /** Serve `/metrics` without a key. */
+  publicMetrics: boolean;
 }
 
 export interface ServiceFlags {
@@ -28,6 +30,7 @@ export interface ServiceFlags {
   logLevel?: string;
   smtpUrl?: string;
   smtpFrom?: string;
+  publicMetrics?: boolean;
 }
 
 export const DEFAULT_PORT = 5680;
@@ -48,10 +51,17 @@ function integer(setting: string, value: string | number, min: number, max: numb
   return n;
 }
 
+/** An on/off variable: `true`/`1` or `false`/`0` (or unset); anything else is a mistake worth saying. */
+function flag(setting: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new ConfigError(setting, `expected true or false, got "${value}"`);
+}
+
 /**
  * Resolves the service configuration. Environment: `N8N_CREDITS_DATABASE_URL`, `N8N_CREDITS_HOST`,
  * `N8N_CREDITS_PORT`, `N8N_CREDITS_DATA_DIR`, `N8N_CREDITS_BODY_LIMIT`, `N8N_CREDITS_LOG_LEVEL`, `N8N_CREDITS_SMTP_URL`,
- * `N8N_CREDITS_SMTP_FROM`.
+ * `N8N_CREDITS_SMTP_FROM`, `N8N_CREDITS_PUBLIC_METRICS` (`true`).
  */
 export function resolveConfig(flags: ServiceFlags, env: Record<string, string | undefined>, cwd: string): ServiceConfig {
   const databaseUrl = flags.database ?? env.N8N_CREDITS_DATABASE_URL ?? null;
@@ -78,6 +88,7 @@ export function resolveConfig(flags: ServiceFlags, env: Record<string, string | 
     logLevel: logLevel as ServiceConfig['logLevel'],
     smtpUrl,
     smtpFrom: smtpFrom.trim(),
+    publicMetrics: flags.publicMetrics ?? flag('N8N_CREDITS_PUBLIC_METRICS', env.N8N_CREDITS_PUBLIC_METRICS),
   };
 }
 

@@ -55,6 +55,7 @@ export async function startService(config: ServiceConfig, options: StartOptions 
       alerts,
       resumer,
       bodyLimit: config.bodyLimit,
+      publicMetrics: config.publicMetrics,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     app = built.app;

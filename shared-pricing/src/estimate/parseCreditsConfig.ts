@@ -4,8 +4,10 @@ import { parseJsonDocument } from '../validation/parseJsonDocument';
 import { isValidAssumption } from './defaultAssumptions';
 import type { AssumptionConfig, Assumptions } from './types';
 
-const ASSUMPTION_KEYS = ['itemsPerTrigger', 'itemsPerFanOut', 'itemsPerRun', 'branchShare', 'branchShares', 'agentIterations', 'inputTokensPerCall', 'outputTokensPerCall', 'runsPerMonth', 'manualRunsPerMonth', 'maxItems'] as const;
-const TOP_KEYS = ['$schema', 'defaults', 'workflows', 'nodes', 'budgets', 'priceBook', 'rules'] as const;
+/** The assumptions a section of `.n8n-credits.json` may set. */
+export const ASSUMPTION_KEYS = ['itemsPerTrigger', 'itemsPerFanOut', 'itemsPerRun', 'branchShare', 'branchShares', 'agentIterations', 'inputTokensPerCall', 'outputTokensPerCall', 'runsPerMonth', 'manualRunsPerMonth', 'maxItems'] as const;
+/** The top-level keys of `.n8n-credits.json`. */
+export const TOP_KEYS = ['$schema', 'defaults', 'workflows', 'nodes', 'budgets', 'priceBook', 'rules'] as const;
 
 /**
  * Parses `.n8n-credits.json` text (comments allowed). Throws a `PricingError` with the line of a

@@ -12,3 +12,4 @@ export { formatMessage } from './helpers/formatMessage';
 export { stableHash } from './helpers/stableHash';
 export { CREDITS_NODE_TYPE } from './rules/unguarded-paid-webhook';
 export { formatCount } from './helpers/formatCount';
+export * from './creditsConfigSchema';

@@ -3,7 +3,8 @@ import type { Validated } from '../validation/types';
 import { rules as registry } from './rules';
 import type { LintRule, LintRulesConfig, RuleOptions, RuleOptionSchema, RuleSeverity } from './types';
 
-const SEVERITIES: readonly RuleSeverity[] = ['off', 'warning', 'error'];
+/** The severities a rule may be set to in `.n8n-credits.json`. */
+export const SEVERITIES: readonly RuleSeverity[] = ['off', 'warning', 'error'];
 
 /**
  * Reads the `rules` part of a parsed `.n8n-credits.json` (other keys belong to the estimator's

@@ -9,3 +9,4 @@ export * from './priceTokens';
 export * from './priceUnit';
 export * from './isTriggerType';
 export * from './priceBookCoverage';
+export * from './nodeDisplayName';

@@ -26,9 +26,10 @@ describe('HTTP security', () => {
     assert.deepEqual(answers, guarded.map((r) => `${r.method} ${r.url} 401 unauthorized`));
   });
 
-  it('documents only health, readiness and the session routes as reachable without a key', () => {
+  it('documents only health, readiness, the OpenAPI document and the session routes as reachable without a key', () => {
     const open = t.ctx.routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
-    assert.deepEqual(open, ['delete /session', 'post /session', 'get /healthz', 'get /readyz'].sort());
+    // The OpenAPI document describes the API and holds no workspace's data; /metrics stays behind a key by default.
+    assert.deepEqual(open, ['delete /session', 'post /session', 'get /healthz', 'get /readyz', 'get /v1/openapi.json'].sort());
   });
 
   it('answers health and readiness without a key', async () => {

@@ -20,6 +20,15 @@ describe('resolveConfig', () => {
     assert.throws(() => resolveConfig({ port: '80a' }, {}, '/'), (e: unknown) => e instanceof ConfigError && e.message === '--port: expected an integer from 0 to 65535, got "80a"');
   });
 
+  it('keeps /metrics behind a key unless --public-metrics or N8N_CREDITS_PUBLIC_METRICS=true says otherwise', () => {
+    const cases = [resolveConfig({}, {}, '/'), resolveConfig({ publicMetrics: true }, {}, '/'), resolveConfig({}, { N8N_CREDITS_PUBLIC_METRICS: 'true' }, '/'), resolveConfig({}, { N8N_CREDITS_PUBLIC_METRICS: '0' }, '/')];
+    assert.deepEqual(cases.map((c) => c.publicMetrics), [false, true, true, false]);
+  });
+
+  it('names N8N_CREDITS_PUBLIC_METRICS when it is neither true nor false', () => {
+    assert.throws(() => resolveConfig({}, { N8N_CREDITS_PUBLIC_METRICS: 'yes please' }, '/'), (e: unknown) => e instanceof ConfigError && e.message === 'N8N_CREDITS_PUBLIC_METRICS: expected true or false, got "yes please"');
+  });
+
   it('refuses a database URL that is not PostgreSQL', () => {
     assert.throws(() => resolveConfig({}, { N8N_CREDITS_DATABASE_URL: 'mysql://x' }, '/'), (e: unknown) => e instanceof ConfigError && e.setting === 'N8N_CREDITS_DATABASE_URL');
   });

@@ -40,7 +40,7 @@ export const getMetrics = defineRoute({
   roles: ALL_ROLES,
   schema: {
     tags: ['system'],
-    summary: 'Prometheus metrics (text format 0.0.4)',
+    summary: 'Prometheus metrics (text format 0.0.4); any key, or none when the service runs with `--public-metrics`',
     response: {
       200: { description: 'The metrics', content: { 'text/plain': { schema: { type: 'string', description: 'Prometheus text format 0.0.4' } } } },
       ...errorResponses,
@@ -48,13 +48,14 @@ export const getMetrics = defineRoute({
   },
 });
 
+// Public: a client generator or API explorer reads it before it has a key, and it holds no workspace's data.
 export const getOpenApi = defineRoute({
   method: 'GET',
   url: '/v1/openapi.json',
-  roles: ALL_ROLES,
+  public: true,
   schema: {
     tags: ['system'],
-    summary: 'This document (OpenAPI 3.1)',
+    summary: 'This document (OpenAPI 3.1; no key needed)',
     response: {
       200: {
         description: 'The OpenAPI document',

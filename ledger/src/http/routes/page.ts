@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { PAGE_CSS, PAGE_JS } from '../../billing-page/assets';
 import { buildPageModel, type PageQuery } from '../../billing-page/buildModel';
+import { chartJsSource } from '../../billing-page/chartAsset';
 import { renderPage, renderSignIn } from '../../billing-page/render';
 import { SESSION_COOKIE } from '../auth';
 import type { AppContext } from '../context';
@@ -50,6 +51,9 @@ export function pageRoutes(app: LedgerApp, ctx: AppContext): void {
     reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(PAGE_CSS));
   app.get('/assets/page.js', { config: { public: true }, schema: hidden }, async (_req, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(PAGE_JS));
+  // 200 kB that change only with an upgrade: cached for an hour rather than sent again with every page view.
+  app.get('/assets/chart.umd.js', { config: { public: true }, schema: hidden }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(chartJsSource()));
 
   app.post(postSession.url, contractRoute(postSession), async (request, reply) => {
     const hash = hashApiKey(request.body.key.trim());

@@ -3,8 +3,8 @@ import type { LedgerOk } from '../contract';
 import { getHealthz, getMetrics, getOpenApi, getReadyz } from '../contract/system';
 import { contractRoute, type LedgerApp } from '../contractRoute';
 
-/** Health, readiness, Prometheus metrics and the OpenAPI document. */
-export function systemRoutes(app: LedgerApp, ctx: AppContext): void {
+/** Health, readiness, Prometheus metrics and the OpenAPI document (public). */
+export function systemRoutes(app: LedgerApp, ctx: AppContext, options: { publicMetrics?: boolean } = {}): void {
   app.get(getHealthz.url, contractRoute(getHealthz), async () => ({ status: 'ok' as const, version: ctx.version }));
 
   app.get(getReadyz.url, contractRoute(getReadyz), async (_request, reply) => {
@@ -17,7 +17,10 @@ export function systemRoutes(app: LedgerApp, ctx: AppContext): void {
     }
   });
 
-  app.get(getMetrics.url, contractRoute(getMetrics), async (_request, reply) => reply.type(ctx.metrics.contentType).send(await ctx.metrics.render()));
+  // Behind a key by default (request counts say how the ledger is used); `--public-metrics` lets a scraper in without one.
+  const metricsRoute = contractRoute(getMetrics);
+  if (options.publicMetrics) metricsRoute.config = { public: true };
+  app.get(getMetrics.url, metricsRoute, async (_request, reply) => reply.type(ctx.metrics.contentType).send(await ctx.metrics.render()));
 
   // Built by @fastify/swagger from the contract schemas the routes registered with (it keeps the document). Its
   // OpenAPI interfaces have no index signatures, so they are cast to the contract's open objects.
