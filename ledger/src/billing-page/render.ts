@@ -40,7 +40,8 @@ function renderCard(card: CardModel): string {
   return `<section class="card" id="usage-card"><h2>Usage</h2><p class="muted">Credits of the period ${e(card.periodStart.slice(0, 10))} – ${e(card.resetAt.slice(0, 10))} (allocation ${formatCredits(card.allocation)}).</p><dl>${lines.join('')}</dl></section>`;
 }
 
-function renderBreakdown(id: string, title: string, rows: BreakdownRow[], param: string): string {
+function renderBreakdown(id: string, title: string, rows: BreakdownRow[] | null, param: string): string {
+  if (!rows) return '';
   if (rows.length === 0) return `<section class="card" id="${id}"><h2>${e(title)}</h2><p class="empty">Nothing yet.</p></section>`;
   const body = rows
     .map((r) => `<tr><td><a href="/?${param}=${encodeURIComponent(r.key)}">${e(r.label)}</a></td><td class="num">${formatCredits(r.millicredits)}</td><td class="num">${r.entries}</td></tr>`)
@@ -75,6 +76,7 @@ function renderPacks(model: PageModel): string {
 
 function renderPlan(model: PageModel): string {
   const p = model.plan;
+  if (!p) return '';
   return `<section class="card" id="plan"><h2>Plan</h2><dl>
 <div class="line"><dt>Plan</dt><dd id="plan-name">${e(p.name)}</dd></div>
 <div class="line"><dt>Billing cycle</dt><dd>${e(p.cycle)}</dd></div>
@@ -87,6 +89,7 @@ function renderPlan(model: PageModel): string {
 
 function renderAlerts(model: PageModel): string {
   const a = model.alerts;
+  if (!a) return '';
   // Only an admin may change them (PUT /v1/alerts); others see them read-only.
   const disabled = model.role === 'admin' ? '' : ' disabled';
   // What the form has no field for travels in data attributes, so saving the form keeps it.
@@ -101,6 +104,7 @@ function renderAlerts(model: PageModel): string {
 }
 
 function renderDeliveries(model: PageModel): string {
+  if (!model.deliveries) return '';
   if (model.deliveries.length === 0) return '<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><p class="empty">Nothing sent yet.</p></section>';
   const rows = model.deliveries
     .map((d) => `<tr class="${e(d.status)}"><td>${e(d.at)}</td><td>${e(d.event)}</td><td>${e(d.channel)}</td><td>${e(d.target)}</td><td>${e(d.status)}</td><td class="num">${d.attempts}</td><td>${e(d.lastError ?? '')}</td></tr>`)
@@ -112,9 +116,9 @@ function renderDeliveries(model: PageModel): string {
 export function renderPage(model: PageModel): string {
   const body = `<header><h1>Billing · <span id="workspace-name">${e(model.workspaceName)}</span></h1>
 <p class="who">Signed in with <b>${e(model.keyName)}</b> (<span id="role">${e(model.role)}</span>) <button id="signout">Sign out</button></p></header>
-<main>${renderCard(model.card)}
+<main>${model.card ? renderCard(model.card) : ''}
 ${model.memberScope === null ? '' : `<p class="muted" id="member-scope">The chart and the breakdowns show the usage of member <b>${e(model.memberScope)}</b>; the card shows the workspace's pool.</p>`}
-<section class="card" id="daily"><h2>Daily usage</h2>${renderDailyChart(model.daily)}</section>
+${model.daily ? `<section class="card" id="daily"><h2>Daily usage</h2>${renderDailyChart(model.daily)}</section>` : ''}
 ${renderDrill(model)}
 <div class="grid">${renderBreakdown('by-workflow', 'By workflow', model.byWorkflow, 'workflow')}${renderBreakdown('by-node-type', 'By node type', model.byNodeType, 'nodeType')}</div>
 ${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;

@@ -55,7 +55,7 @@ describe('renderPage', () => {
 
   it('shows an overdraft line only when there is an overdraft', () => {
     const none = renderPage(model());
-    const some = renderPage(model({ card: { ...model().card, overdraft: 2500 } }));
+    const some = renderPage(model({ card: { ...model().card!, overdraft: 2500 } }));
     assert.deepEqual([none.includes('card-overdraft'), some.includes('<dd id="card-overdraft">2.5</dd>')], [false, true]);
   });
 
