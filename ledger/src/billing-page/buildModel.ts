@@ -1,4 +1,7 @@
 import { alertSettingsOf } from '../alerts/settings';
+import { may, ownMemberOf, PAGE_ACCESS, type PageSection } from '../http/access';
+import type { Role } from '../http/keys';
+import { maskTarget, maskUrl } from '../http/mask';
 import type { LedgerEntry, LedgerStore, Workspace } from '../store/types';
 import { accountStateOf } from './accountState';
 import type { DayUsage } from './chart';
@@ -7,7 +10,7 @@ import { nodeClassesOf } from './nodeClasses';
 import type { ExecutionRow, PageModel } from './model';
 
 export interface PageViewer {
-  role: string;
+  role: Role;
   keyName: string;
   memberId: string | null;
   csrf: string;
@@ -49,49 +52,68 @@ function executionsOf(entries: LedgerEntry[]): ExecutionRow[] {
   return [...rows.values()].sort((a, b) => (a.at < b.at ? 1 : -1));
 }
 
-/** Reads what the billing page shows from the store; members see their own usage only. `now` ends the chart's days. */
+/** Whether the viewer's role may see a section of the page (access.ts's PAGE_ACCESS). */
+const can = (viewer: PageViewer, section: PageSection): boolean => may(viewer.role, PAGE_ACCESS[section]);
+
+/** Runs `read` only when the viewer may see `section`; null hides it. */
+function readIf<T>(viewer: PageViewer, section: PageSection, read: () => Promise<T>): Promise<T | null> {
+  return can(viewer, section) ? read() : Promise.resolve(null);
+}
+
+/**
+ * Reads what the billing page shows from the store: only the sections the viewer's role may read (nothing else is
+ * even read), a member's own usage only, and the webhook URL masked for everyone — a page is easily shared.
+ * `now` ends the chart's days.
+ */
 export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: PageViewer, query: PageQuery, now = Date.now()): Promise<PageModel> {
-  const member = viewer.role === 'member' && viewer.memberId ? viewer.memberId : undefined;
+  const member = ownMemberOf(viewer) ?? undefined;
+  const breakdown = (by: 'workflow' | 'nodeType' | 'day') => readIf(viewer, 'usage', () => store.breakdown({ workspaceId: ws.id, by, memberId: member }));
   const [card, byWorkflow, byNodeType, byDay, alerts, deliveries] = await Promise.all([
-    store.balance(ws.id),
-    store.breakdown({ workspaceId: ws.id, by: 'workflow', memberId: member }),
-    store.breakdown({ workspaceId: ws.id, by: 'nodeType', memberId: member }),
-    store.breakdown({ workspaceId: ws.id, by: 'day', memberId: member }),
-    store.getAlertSettings(ws.id),
-    store.listDeliveries(ws.id, 20),
+    readIf(viewer, 'card', () => store.balance(ws.id)),
+    breakdown('workflow'),
+    breakdown('nodeType'),
+    breakdown('day'),
+    readIf(viewer, 'alerts', async () => alertModelOf(await store.getAlertSettings(ws.id))),
+    readIf(viewer, 'deliveries', () => store.listDeliveries(ws.id, 20)),
   ]);
-  const lastDay = byDay.reduce((max, r) => (r.key > max ? r.key : max), new Date().toISOString().slice(0, 10));
-  const { webhookSecretSet: _secret, ...a } = alertSettingsOf(alerts);
+  const periodStart = (card?.periodStart ?? new Date().toISOString()).slice(0, 10);
+  const lastDay = (byDay ?? []).reduce((max, r) => (r.key > max ? r.key : max), new Date().toISOString().slice(0, 10));
   const model: PageModel = {
     workspaceName: ws.name,
     role: viewer.role,
     keyName: viewer.keyName,
     csrf: viewer.csrf,
     memberScope: member ?? null,
-    card: {
+    card: card && {
       allocation: card.allocation, consumed: card.consumedThisPeriod, remaining: card.remaining, rollover: card.rollover,
       topUp: card.topUps, totalAvailable: card.totalAvailable, dailyRemaining: card.dailyRemaining, overdraft: card.overdraft,
       periodStart: card.periodStart, resetAt: card.resetsAt, exhaustion: card.exhaustion,
     },
-    daily: fillDays(card.periodStart.slice(0, 10), lastDay, byDay),
-    byWorkflow: byWorkflow.map((r) => ({ key: r.key, label: r.label ?? (r.key || '(unknown)'), millicredits: r.millicredits, entries: r.entries })),
-    byNodeType: byNodeType.map((r) => ({ key: r.key, label: r.key || '(execution)', millicredits: r.millicredits, entries: r.entries })),
-    plan: {
+    daily: byDay && fillDays(periodStart, lastDay, byDay),
+    byWorkflow: byWorkflow && byWorkflow.map((r) => ({ key: r.key, label: r.label ?? (r.key || '(unknown)'), millicredits: r.millicredits, entries: r.entries })),
+    byNodeType: byNodeType && byNodeType.map((r) => ({ key: r.key, label: r.key || '(execution)', millicredits: r.millicredits, entries: r.entries })),
+    plan: can(viewer, 'plan') ? {
       name: ws.plan.name, description: ws.plan.description ?? '', cycle: ws.plan.cycle, allocation: ws.plan.allocation,
       dailyLimit: ws.dailyLimitOverride !== undefined ? ws.dailyLimitOverride : ws.plan.dailyLimit, rolloverCap: ws.plan.rolloverCap, exhaustion: ws.plan.exhaustion,
-    },
-    packs: viewer.role === 'admin' ? ws.plan.topUps.packs.map((p) => ({ ...p })) : null,
-    alerts: a,
-    deliveries: deliveries.map((d) => ({ event: d.event, channel: d.channel, target: d.target, status: d.status, attempts: d.attempts, lastError: d.lastError, at: d.sentAt ?? d.createdAt })),
+    } : null,
+    packs: can(viewer, 'packs') ? ws.plan.topUps.packs.map((p) => ({ ...p })) : null,
+    alerts,
+    deliveries: deliveries && deliveries.map((d) => ({ event: d.event, channel: d.channel, target: maskTarget(d.channel, d.target), status: d.status, attempts: d.attempts, lastError: d.lastError, at: d.sentAt ?? d.createdAt })),
     drill: null,
     timeZone: ws.timeZone,
-    chart: await buildChart(store, ws.id, ws.timeZone, now, member),
-    account: accountStateOf(card),
+    chart: can(viewer, 'usage') ? await buildChart(store, ws.id, ws.timeZone, now, member) : null,
+    account: card ? accountStateOf(card) : { paused: null, debt: 0 },
     nodeClasses: {},
   };
-  model.drill = await buildDrill(store, ws, member, query, model);
-  model.nodeClasses = nodeClassesOf(ws.plan, [...model.byNodeType.map((r) => r.key), ...(model.drill?.kind === 'entries' ? model.drill.rows.map((r) => r.nodeType) : [])]);
+  if (can(viewer, 'usage')) model.drill = await buildDrill(store, ws, member, query, model);
+  model.nodeClasses = nodeClassesOf(ws.plan, [...(model.byNodeType ?? []).map((r) => r.key), ...(model.drill?.kind === 'entries' ? model.drill.rows.map((r) => r.nodeType) : [])]);
   return model;
+}
+
+/** The stored alert settings as the page shows them: the secret's flag dropped, the webhook URL masked. */
+function alertModelOf(stored: unknown): NonNullable<PageModel['alerts']> {
+  const { webhookSecretSet: _secret, webhookUrl, ...rest } = alertSettingsOf(stored);
+  return { ...rest, webhookUrl: webhookUrl === null ? null : maskUrl(webhookUrl) };
 }
 
 async function buildDrill(store: LedgerStore, ws: Workspace, member: string | undefined, query: PageQuery, model: PageModel): Promise<PageModel['drill']> {
@@ -109,7 +131,7 @@ async function buildDrill(store: LedgerStore, ws: Workspace, member: string | un
   }
   if (query.workflow !== undefined) {
     const entries = await store.listEntries({ workspaceId: ws.id, workflowId: query.workflow, memberId: member, limit: 1000 });
-    const label = model.byWorkflow.find((r) => r.key === query.workflow)?.label ?? query.workflow;
+    const label = model.byWorkflow?.find((r) => r.key === query.workflow)?.label ?? query.workflow;
     return { kind: 'executions', title: `Executions of workflow ${label}`, rows: executionsOf(entries) };
   }
   if (query.nodeType !== undefined) {

@@ -58,6 +58,7 @@ export interface AlertModel {
   spikeDays: number;
   events: { depleted: boolean; renewed: boolean; dailyLimit: boolean; circuitOpen: boolean };
   email: string | null;
+  /** Masked (`https://host/••••abcd`): the path and query of a webhook URL often carry the receiver's token. */
   webhookUrl: string | null;
 }
 
@@ -65,6 +66,7 @@ export interface AlertModel {
 export interface DeliveryRow {
   event: string;
   channel: string;
+  /** An e-mail address, or a webhook URL masked. */
   target: string;
   status: string;
   attempts: number;
@@ -72,7 +74,10 @@ export interface DeliveryRow {
   at: string;
 }
 
-/** Everything the signed-in page shows; built by the service from the store, rendered by `renderPage`. */
+/**
+ * Everything the signed-in page shows; built by the service from the store, rendered by `renderPage`. A section the
+ * viewer's role may not read (access.ts's PAGE_ACCESS) is null, and the page leaves it out.
+ */
 export interface PageModel {
   workspaceName: string;
   role: string;
@@ -80,16 +85,16 @@ export interface PageModel {
   csrf: string;
   /** For a member key: the member whose own usage the chart and breakdowns show (the card is the pool's). */
   memberScope: string | null;
-  card: CardModel;
-  daily: DayUsage[];
-  byWorkflow: BreakdownRow[];
-  byNodeType: BreakdownRow[];
-  plan: { name: string; description: string; cycle: string; allocation: number; dailyLimit: number | null; rolloverCap: number; exhaustion: string };
+  card: CardModel | null;
+  daily: DayUsage[] | null;
+  byWorkflow: BreakdownRow[] | null;
+  byNodeType: BreakdownRow[] | null;
+  plan: { name: string; description: string; cycle: string; allocation: number; dailyLimit: number | null; rolloverCap: number; exhaustion: string } | null;
   /** Packs, for admins only; null hides the section. */
   packs: PackModel[] | null;
-  alerts: AlertModel;
+  alerts: AlertModel | null;
   /** The latest alert deliveries, newest first. */
-  deliveries: DeliveryRow[];
+  deliveries: DeliveryRow[] | null;
   /** A drill-down: the executions of a workflow or node type, or the entries of one execution. */
   drill:
     | { kind: 'executions'; title: string; rows: ExecutionRow[] }
@@ -97,8 +102,8 @@ export interface PageModel {
     | null;
   /** The workspace's IANA zone: the page shows every time and day in it. */
   timeZone: string;
-  /** The last 30 local days' usage, stacked per workflow. */
-  chart: ChartModel;
+  /** The last 30 local days' usage, stacked per workflow; null for a viewer who may not see usage. */
+  chart: ChartModel | null;
   /** Paused and debt, for the banner. */
   account: AccountState;
   /** The price book's class of each node type on the page (`http`, `ai-llm`, …): it picks the node's icon. */

@@ -58,6 +58,7 @@ function renderPacks(model: PageModel): string {
 
 function renderPlan(model: PageModel): string {
   const p = model.plan;
+  if (!p) return '';
   return `<section class="card" id="plan"><h2>Plan</h2><dl>
 <div class="line"><dt>Plan</dt><dd id="plan-name">${e(p.name)}</dd></div>
 <div class="line"><dt>Billing cycle</dt><dd>${e(p.cycle)}</dd></div>
@@ -70,6 +71,7 @@ function renderPlan(model: PageModel): string {
 
 function renderAlerts(model: PageModel): string {
   const a = model.alerts;
+  if (!a) return '';
   // Only an admin may change them (PUT /v1/alerts); others see them read-only.
   const disabled = model.role === 'admin' ? '' : ' disabled';
   // What the form has no field for travels in data attributes, so saving the form keeps it.
@@ -90,11 +92,11 @@ export function renderPage(model: PageModel): string {
 <p class="who">Signed in with <b>${e(model.keyName)}</b> (<span id="role">${e(model.role)}</span>) <button id="signout">Sign out</button></p>
 <p class="muted zone">Times in <span id="time-zone">${e(model.timeZone)}</span></p></header>
 ${renderBanner(model)}
-<main>${renderCard(model.card, model.timeZone)}
+<main>${model.card ? renderCard(model.card, model.timeZone) : ''}
 ${model.memberScope === null ? '' : `<p class="muted" id="member-scope">The chart and the breakdowns show the usage of member <b>${e(model.memberScope)}</b>; the card shows the workspace's pool.</p>`}
-<section class="card" id="daily"><h2>Usage, last 30 days</h2>${renderUsageChart(model.chart)}</section>
+${model.chart ? `<section class="card" id="daily"><h2>Usage, last 30 days</h2>${renderUsageChart(model.chart)}</section>` : ''}
 ${renderDrill(model)}
 <div class="grid">${renderByWorkflow(model.byWorkflow)}${renderByNodeType(model.byNodeType, model.nodeClasses)}</div>
 ${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;
-  return layout(`Billing · ${model.workspaceName}`, body, model.csrf, model.chart.series.length > 0);
+  return layout(`Billing · ${model.workspaceName}`, body, model.csrf, (model.chart?.series.length ?? 0) > 0);
 }

@@ -22,7 +22,8 @@ export function executionLabel(workflowName: string | null | undefined, at: stri
 }
 
 /** The breakdown by workflow: each name links to its executions. */
-export function renderByWorkflow(rows: BreakdownRow[]): string {
+export function renderByWorkflow(rows: BreakdownRow[] | null): string {
+  if (!rows) return '';
   const section = (inner: string) => `<section class="card" id="by-workflow"><h2>By workflow</h2>${inner}</section>`;
   if (rows.length === 0) return section('<p class="empty">Nothing yet.</p>');
   return section(stackTable([{ label: 'Workflow' }, { label: 'Credits', num: true }, { label: 'Entries', num: true }],
@@ -30,7 +31,8 @@ export function renderByWorkflow(rows: BreakdownRow[]): string {
 }
 
 /** The breakdown by node type: icon and display name (the type id in the tooltip), linking to its executions. */
-export function renderByNodeType(rows: BreakdownRow[], classes: Record<string, string>): string {
+export function renderByNodeType(rows: BreakdownRow[] | null, classes: Record<string, string>): string {
+  if (!rows) return '';
   const section = (inner: string) => `<section class="card" id="by-node-type"><h2>By node type</h2>${inner}</section>`;
   if (rows.length === 0) return section('<p class="empty">Nothing yet.</p>');
   return section(stackTable([{ label: 'Node type' }, { label: 'Credits', num: true }, { label: 'Entries', num: true }],
@@ -64,6 +66,7 @@ export function renderDrill(model: PageModel): string {
 
 /** The alert delivery log, newest first; a failed or pending delivery is shown in red. */
 export function renderDeliveries(model: PageModel): string {
+  if (!model.deliveries) return '';
   if (model.deliveries.length === 0) return '<section class="card" id="alert-deliveries"><h2>Alert deliveries</h2><p class="empty">Nothing sent yet.</p></section>';
   const table = stackTable(
     [{ label: 'When' }, { label: 'Event' }, { label: 'Channel' }, { label: 'To' }, { label: 'Status' }, { label: 'Attempts', num: true }, { label: 'Last error' }],

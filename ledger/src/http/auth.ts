@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accessOf, rolesOf } from './access';
 import { ApiError } from './errors';
 import { hashApiKey, type Role } from './keys';
 import type { SessionStore } from './sessions';
@@ -21,30 +22,31 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
-  interface FastifyContextConfig {
-    /** Reachable without a key (health, the sign-in page). */
-    public?: boolean;
-    /** Roles allowed; absent means every role. */
-    roles?: readonly Role[];
-  }
 }
 
 export const SESSION_COOKIE = 'n8c_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
- * Registers the `onRequest` hook that authenticates every non-public route before its body is read,
- * so a request without a valid key gets 401 (and a wrong role 403) and nothing else happens.
+ * Registers the `onRequest` hook that authenticates every non-public route before its body is read, so a request
+ * without a valid key gets 401 (and a role the access table does not name 403) and nothing else happens. Register
+ * it before any route: its `onRoute` hook refuses a route the access table lacks.
  */
 export function registerAuth(app: FastifyInstance, lookup: KeyLookup, sessions: SessionStore): void {
   app.decorateRequest('principal', null);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) accessOf(method, route.url);
+  });
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    const config = request.routeOptions.config ?? {};
-    if (config.public || request.routeOptions.url === undefined) return;
+    const url = request.routeOptions.url;
+    // A route the operator opened (`serve --public-metrics`) says so in its config.
+    if (url === undefined || (request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return;
+    const roles = rolesOf(accessOf(request.method, url));
+    if (!roles) return;
     const principal = await authenticate(request, lookup, sessions);
     if (!principal) throw new ApiError(401, 'unauthorized', 'a valid API key is required (Authorization: Bearer <key>)');
-    if (config.roles && !config.roles.includes(principal.role)) {
-      throw new ApiError(403, 'forbidden', `this route needs the ${config.roles.join(' or ')} role; the key has ${principal.role}`);
+    if (!roles.includes(principal.role)) {
+      throw new ApiError(403, 'forbidden', `this route needs the ${roles.join(' or ')} role; the key has ${principal.role}`);
     }
     request.principal = principal;
   });

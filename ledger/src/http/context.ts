@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AlertService } from '../alerts/alertService';
 import type { Resumer } from '../resume/resumer';
 import type { LedgerStore, Workspace } from '../store/types';
+import { ownMemberOf } from './access';
 import { principalOf, type KeyCache, type Principal } from './auth';
 import { ApiError } from './errors';
 import type { Metrics } from './metrics';
@@ -42,9 +43,10 @@ export async function resolveWorkspace(ctx: AppContext, request: FastifyRequest,
 
 /** A member key acts for its own member: it may not record or read another member's usage. */
 export function memberScope(principal: Principal, requested: string | null | undefined): string | null | undefined {
-  if (principal.role !== 'member' || !principal.memberId) return requested;
-  if (requested != null && requested !== principal.memberId) {
-    throw new ApiError(403, 'forbidden', `a member key may only act for its own member "${principal.memberId}"`, 'memberId');
+  const own = ownMemberOf(principal);
+  if (own === null) return requested;
+  if (requested != null && requested !== own) {
+    throw new ApiError(403, 'forbidden', `a member key may only act for its own member "${own}"`, 'memberId');
   }
-  return principal.memberId;
+  return own;
 }

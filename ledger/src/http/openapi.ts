@@ -1,5 +1,6 @@
 import type { SwaggerOptions } from '@fastify/swagger';
 import type { RouteOptions } from 'fastify';
+import { accessOf, rolesOf } from './access';
 
 /** What the security tests and the fuzzers need of one documented route; collected by an `onRoute` hook. */
 export interface RouteDoc {
@@ -15,16 +16,17 @@ export function collectRoute(routes: RouteDoc[], route: RouteOptions): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   const schema = (route.schema ?? {}) as Record<string, unknown>;
   if (schema.hide === true) return;
-  const config = (route.config ?? {}) as { public?: boolean; roles?: readonly string[] };
   for (const method of methods) {
     if (method === 'HEAD') continue;
-    routes.push({ method: method.toLowerCase(), url: route.url, schema, public: config.public === true, roles: config.roles });
+    const roles = rolesOf(accessOf(method, route.url));
+    routes.push({ method: method.toLowerCase(), url: route.url, schema, public: roles === null, roles: roles ?? undefined });
   }
 }
 
 /**
  * `@fastify/swagger`'s options: an OpenAPI 3.1 document (JSON Schema is used as is: 3.1 is 2020-12) built from the
- * routes' contract schemas, each operation with a stable id, its roles (`x-roles`) and, on a public route, no key.
+ * routes' contract schemas, each operation with a stable id, its roles (`x-roles`, from the access table) and, on a
+ * public route, no key.
  */
 export function swaggerOptions(version: string): SwaggerOptions {
   return {
@@ -42,11 +44,11 @@ export function swaggerOptions(version: string): SwaggerOptions {
       },
     },
     transform: ({ schema, url, route }) => {
-      const config = (route.config ?? {}) as { public?: boolean; roles?: readonly string[] };
       const method = (Array.isArray(route.method) ? route.method[0] : route.method) as string;
       const documented: Record<string, unknown> = { ...schema, operationId: operationId(method, url) };
-      if (config.roles) documented['x-roles'] = config.roles;
-      if (config.public) documented.security = [];
+      const roles = rolesOf(accessOf(method, url));
+      if (roles) documented['x-roles'] = roles;
+      else documented.security = [];
       return { schema: documented, url };
     },
   };

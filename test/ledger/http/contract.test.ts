@@ -69,12 +69,6 @@ describe('the ledger API contract', () => {
       assert.deepEqual(served, Object.keys(ledgerContract).sort());
     });
 
-    it('gives each route the roles it declares', () => {
-      const served = Object.fromEntries(t.ctx.routes.map((r) => [`${r.method.toUpperCase()} ${r.url}`, r.public ? 'public' : [...(r.roles ?? [])].join(',')]));
-      const declared = Object.fromEntries(Object.entries(ledgerContract).map(([k, r]) => [k, 'public' in r && r.public ? 'public' : [...('roles' in r ? r.roles : [])].join(',')]));
-      assert.deepEqual(served, declared);
-    });
-
     it('does not send a field the contract lacks', async () => {
       const balance = t.store.balance.bind(t.store);
       t.store.balance = async (id) => ({ ...(await balance(id)), apiSecret: 'never sent' });

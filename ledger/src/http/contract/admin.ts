@@ -4,8 +4,6 @@ import { planDocument, topUpLifetime, topUpPack, workspace } from './plans';
 import { balanceCard } from './reports';
 import { defineRoute, errorResponses } from './route';
 
-const ADMIN = ['admin'] as const;
-
 const grant = {
   type: 'object',
   required: ['id', 'workspaceId', 'kind', 'millicredits', 'remaining', 'priority', 'effectiveAt', 'expiresAt', 'endsWithPlan', 'note', 'key', 'createdAt'],
@@ -54,7 +52,6 @@ const topUp = {
 export const getTopUpPacks = defineRoute({
   method: 'GET',
   url: '/v1/topups/packs',
-  roles: ADMIN,
   schema: {
     tags: ['admin'],
     summary: 'The top-up packs the plan offers, with prices',
@@ -69,7 +66,6 @@ export const getTopUpPacks = defineRoute({
 export const postTopUp = defineRoute({
   method: 'POST',
   url: '/v1/topups',
-  roles: ADMIN,
   schema: {
     tags: ['admin'],
     summary: 'Buy a top-up pack of the plan (idempotent when a key, e.g. a payment id, is given)',
@@ -86,7 +82,6 @@ export const postTopUp = defineRoute({
 export const getPlan = defineRoute({
   method: 'GET',
   url: '/v1/plan',
-  roles: ['admin', 'member'],
   schema: {
     tags: ['plans'],
     summary: 'The workspace plan and the preset names',
@@ -101,7 +96,6 @@ export const getPlan = defineRoute({
 export const putPlan = defineRoute({
   method: 'PUT',
   url: '/v1/plan',
-  roles: ADMIN,
   schema: {
     tags: ['plans'],
     summary: 'Change the plan (a preset or a plan document); top-ups stay, the allocation continues (see docs/ledger.md)',
@@ -123,7 +117,6 @@ export const putPlan = defineRoute({
 export const getKeys = defineRoute({
   method: 'GET',
   url: '/v1/keys',
-  roles: ADMIN,
   schema: {
     tags: ['keys'],
     summary: 'The workspace\'s API keys (never the secrets)',
@@ -135,7 +128,6 @@ export const getKeys = defineRoute({
 export const postKey = defineRoute({
   method: 'POST',
   url: '/v1/keys',
-  roles: ADMIN,
   schema: {
     tags: ['keys'],
     summary: 'Create an API key; the secret is in this answer only',
@@ -156,7 +148,6 @@ export const postKey = defineRoute({
 export const deleteKey = defineRoute({
   method: 'DELETE',
   url: '/v1/keys/:id',
-  roles: ADMIN,
   schema: {
     tags: ['keys'],
     summary: 'Revoke an API key',
@@ -169,7 +160,6 @@ export const deleteKey = defineRoute({
 export const getWorkspaces = defineRoute({
   method: 'GET',
   url: '/v1/workspaces',
-  roles: ADMIN,
   schema: {
     tags: ['admin'],
     summary: 'Workspaces this key may act on',
@@ -180,7 +170,6 @@ export const getWorkspaces = defineRoute({
 export const postWorkspace = defineRoute({
   method: 'POST',
   url: '/v1/workspaces',
-  roles: ADMIN,
   schema: {
     tags: ['admin'],
     summary: 'Create a workspace (instance-wide admin keys only)',

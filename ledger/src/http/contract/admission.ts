@@ -2,8 +2,6 @@
 import { count, exhaustionPolicy, nullableObject, pathId, signedMillicredits, workspaceQuery } from './fields';
 import { defineRoute, errorResponses } from './route';
 
-const ALL_ROLES = ['admin', 'member', 'meter'] as const;
-
 const mode = { type: 'string', minLength: 1, maxLength: 40, description: 'n8n execution mode; `manual` (editor) runs are always admitted' } as const;
 
 /** The estimate per execution admission compared with the balance. */
@@ -46,7 +44,6 @@ export const admission = {
 export const getAdmission = defineRoute({
   method: 'GET',
   url: '/v1/admission',
-  roles: ALL_ROLES,
   schema: {
     tags: ['usage'],
     summary: 'Whether a new execution may start: the pause policy against the workflow\'s estimate, the daily limit and the workflow\'s circuit breaker',
@@ -63,7 +60,6 @@ export const getAdmission = defineRoute({
 export const postAdmission = defineRoute({
   method: 'POST',
   url: '/v1/admission',
-  roles: ALL_ROLES,
   schema: {
     tags: ['usage'],
     summary: 'Whether a new execution of this workflow may start: priced with `analyzeWorkflow` (cached per workflow version) and compared with the balance',

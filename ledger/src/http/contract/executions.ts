@@ -70,7 +70,6 @@ export const pricedExecution = {
 export const postExecution = defineRoute({
   method: 'POST',
   url: '/v1/executions',
-  roles: ['admin', 'member', 'meter'],
   schema: {
     tags: ['usage'],
     summary: 'Price an n8n execution and record one charge per node run',
@@ -84,7 +83,6 @@ export const postExecution = defineRoute({
 export const getExecutionEntries = defineRoute({
   method: 'GET',
   url: '/v1/executions/:executionId/entries',
-  roles: ['admin', 'member'],
   schema: {
     tags: ['reports'],
     summary: 'The ledger entries of one execution (several when it paused and resumed)',

@@ -1,5 +1,5 @@
 /**
- * The ledger's HTTP contract, defined once: every route's method, path, roles, request and response schemas. The
+ * The ledger's HTTP contract, defined once: every route's method, path, request and response schemas. The
  * routes register with these schemas (Fastify validates requests and serializes answers with them, so a field the
  * contract lacks is not sent), `@fastify/swagger` builds the OpenAPI document from them, and every client — the
  * hook, `sync`, the n8n nodes' transport, the VS Code extension — takes its types from here (`./types`).

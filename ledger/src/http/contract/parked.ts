@@ -28,7 +28,6 @@ export const parkedExecution = {
 export const postParked = defineRoute({
   method: 'POST',
   url: '/v1/parked',
-  roles: ['admin', 'member', 'meter'],
   schema: {
     tags: ['parked'],
     summary: 'Park an execution until credits cover it (idempotent by execution and park key)',
@@ -59,7 +58,6 @@ export const postParked = defineRoute({
 export const getParked = defineRoute({
   method: 'GET',
   url: '/v1/parked',
-  roles: ['admin', 'member'],
   schema: {
     tags: ['parked'],
     summary: 'Parked executions, newest first: waiting for credits, resumed, or left to the renewal',

@@ -3,8 +3,6 @@ import { millicredits, nullableText, nullableTokenCounts, shortText, signedMilli
 import { planRules } from './plans';
 import { defineRoute, errorResponses } from './route';
 
-const ROLES = ['admin', 'member', 'meter'] as const;
-
 export const quoteBody = {
   type: 'object',
   additionalProperties: false,
@@ -40,7 +38,6 @@ export const quote = {
 export const postQuote = defineRoute({
   method: 'POST',
   url: '/v1/quote',
-  roles: ROLES,
   schema: {
     tags: ['usage'],
     summary: 'Price one step with the workspace plan\'s price book (nothing is recorded)',
@@ -79,7 +76,6 @@ export const estimate = {
 export const postEstimate = defineRoute({
   method: 'POST',
   url: '/v1/estimates',
-  roles: ROLES,
   schema: {
     tags: ['usage'],
     summary: 'Estimate what one execution of a workflow costs, with the workspace plan\'s price book',

@@ -3,9 +3,6 @@ import { count, exhaustionPolicy, isoTime, nullableText, pathId, reportDimension
 import { defineRoute, errorResponses } from './route';
 import { chargeLabels } from './usage';
 
-const ALL_ROLES = ['admin', 'member', 'meter'] as const;
-const READERS = ['admin', 'member'] as const;
-
 /** One ledger entry as the API shows it (the store's entry without its grant debits). */
 export const ledgerEntry = {
   type: 'object',
@@ -63,7 +60,6 @@ const balanceWithZone = {
 export const getBalance = defineRoute({
   method: 'GET',
   url: '/v1/balance',
-  roles: ALL_ROLES,
   schema: {
     tags: ['reports'],
     summary: 'The usage card: consumed, remaining, reset date, rollover, top-ups, total available, daily remaining, overdraft',
@@ -101,7 +97,6 @@ export const usageReport = {
 export const getReports = defineRoute({
   method: 'GET',
   url: '/v1/reports',
-  roles: READERS,
   schema: {
     tags: ['reports'],
     summary: 'Usage grouped by workflow, node type, member or day (JSON or CSV)',
@@ -134,7 +129,6 @@ export const getReports = defineRoute({
 export const getEntries = defineRoute({
   method: 'GET',
   url: '/v1/entries',
-  roles: READERS,
   schema: {
     tags: ['reports'],
     summary: 'Ledger entries, newest first (paged with `before`)',
@@ -160,7 +154,6 @@ export const getEntries = defineRoute({
 export const getAudit = defineRoute({
   method: 'GET',
   url: '/v1/audit',
-  roles: ['admin'],
   schema: {
     tags: ['admin'],
     summary: 'Recompute the balances from the entries and compare',

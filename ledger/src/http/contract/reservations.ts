@@ -3,8 +3,6 @@ import { idParams, idempotencyKey, isoTime, millicredits, nullableText, refusalR
 import { defineRoute, errorBody, errorResponses } from './route';
 import { chargeOutcome, refusedCharge, usageEventProperties } from './usage';
 
-const ROLES = ['admin', 'member', 'meter'] as const;
-
 export const reservation = {
   type: 'object',
   required: ['id', 'workspaceId', 'key', 'millicredits', 'memberId', 'state', 'expiresAt', 'createdAt', 'settledKey'],
@@ -34,7 +32,6 @@ const reserved = {
 export const postReservation = defineRoute({
   method: 'POST',
   url: '/v1/reservations',
-  roles: ROLES,
   schema: {
     tags: ['reservations'],
     summary: 'Hold credits for a step before it runs (idempotent by key)',
@@ -65,14 +62,12 @@ export const postReservation = defineRoute({
 export const getReservation = defineRoute({
   method: 'GET',
   url: '/v1/reservations/:id',
-  roles: ROLES,
   schema: { tags: ['reservations'], summary: 'One reservation', params: idParams, querystring: workspaceQuery, response: { 200: reservation, ...errorResponses } },
 });
 
 export const settleReservation = defineRoute({
   method: 'POST',
   url: '/v1/reservations/:id/settle',
-  roles: ROLES,
   schema: {
     tags: ['reservations'],
     summary: 'Settle a held reservation with the measured amount (less or more than reserved)',
@@ -91,7 +86,6 @@ export const settleReservation = defineRoute({
 export const releaseReservation = defineRoute({
   method: 'POST',
   url: '/v1/reservations/:id/release',
-  roles: ROLES,
   schema: {
     tags: ['reservations'],
     summary: 'Release a held reservation (the step failed)',

@@ -3,15 +3,14 @@
 /** A role of an API key (`keys.ts` names the same three). */
 export type ContractRole = 'admin' | 'member' | 'meter';
 
-/** One route: what it accepts and answers, who may call it, and its words in the OpenAPI document. */
+/**
+ * One route: what it accepts and answers, and its words in the OpenAPI document. Who may call it is the server's
+ * access table (`ledger/src/http/access.ts`), not the contract's.
+ */
 export interface RouteContract {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Fastify's path, with `:param` segments. */
   readonly url: string;
-  /** Roles allowed; absent on a public route. */
-  readonly roles?: readonly ContractRole[];
-  /** Reachable without a key. */
-  readonly public?: boolean;
   readonly schema: {
     readonly tags: readonly string[];
     readonly summary: string;

@@ -73,21 +73,18 @@ const alertDelivery = {
 export const getWhoami = defineRoute({
   method: 'GET',
   url: '/v1/whoami',
-  roles: ['admin', 'member', 'meter'],
   schema: { tags: ['keys'], summary: 'The key making the request: role, workspace, member', response: { 200: whoami, ...errorResponses } },
 });
 
 export const getAlerts = defineRoute({
   method: 'GET',
   url: '/v1/alerts',
-  roles: ['admin', 'member'],
   schema: { tags: ['alerts'], summary: 'The alert settings', querystring: workspaceQuery, response: { 200: alertSettings, ...errorResponses } },
 });
 
 export const putAlerts = defineRoute({
   method: 'PUT',
   url: '/v1/alerts',
-  roles: ['admin'],
   schema: {
     tags: ['alerts'],
     summary: 'Replace the alert settings',
@@ -122,7 +119,6 @@ export const putAlerts = defineRoute({
 export const getAlertDeliveries = defineRoute({
   method: 'GET',
   url: '/v1/alerts/deliveries',
-  roles: ['admin', 'member'],
   schema: {
     tags: ['alerts'],
     summary: 'Recent alert deliveries, newest first: event, channel, status, attempts, last error',

@@ -2,12 +2,9 @@
 import { role, text } from './fields';
 import { defineRoute, errorResponses } from './route';
 
-const ALL_ROLES = ['admin', 'member', 'meter'] as const;
-
 export const getHealthz = defineRoute({
   method: 'GET',
   url: '/healthz',
-  public: true,
   schema: {
     tags: ['system'],
     summary: 'Liveness (no key needed)',
@@ -18,7 +15,6 @@ export const getHealthz = defineRoute({
 export const getReadyz = defineRoute({
   method: 'GET',
   url: '/readyz',
-  public: true,
   schema: {
     tags: ['system'],
     summary: 'Readiness: the database answers and the process is not draining (no key needed)',
@@ -37,7 +33,6 @@ export const getReadyz = defineRoute({
 export const getMetrics = defineRoute({
   method: 'GET',
   url: '/metrics',
-  roles: ALL_ROLES,
   schema: {
     tags: ['system'],
     summary: 'Prometheus metrics (text format 0.0.4); any key, or none when the service runs with `--public-metrics`',
@@ -52,7 +47,6 @@ export const getMetrics = defineRoute({
 export const getOpenApi = defineRoute({
   method: 'GET',
   url: '/v1/openapi.json',
-  public: true,
   schema: {
     tags: ['system'],
     summary: 'This document (OpenAPI 3.1; no key needed)',
@@ -85,7 +79,6 @@ export const getOpenApi = defineRoute({
 export const postSession = defineRoute({
   method: 'POST',
   url: '/session',
-  public: true,
   schema: {
     tags: ['page'],
     summary: 'Sign the billing page in with an API key (sets an HttpOnly, SameSite=Strict session cookie)',
@@ -97,7 +90,6 @@ export const postSession = defineRoute({
 export const deleteSession = defineRoute({
   method: 'DELETE',
   url: '/session',
-  public: true,
   schema: {
     tags: ['page'],
     summary: 'Sign out',

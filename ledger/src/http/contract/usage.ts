@@ -4,7 +4,6 @@ import { defineRoute, errorBody, errorResponses } from './route';
 
 /** Largest batch `POST /v1/usage/batch` accepts. */
 export const MAX_BATCH = 5000;
-const USAGE_ROLES = ['admin', 'member', 'meter'] as const;
 
 /** What a charge records beside its key and amount: who, which workflow and node run, and how it went. */
 export const chargeLabels = {
@@ -77,7 +76,6 @@ export const outcomeCounts = {
 export const postUsage = defineRoute({
   method: 'POST',
   url: '/v1/usage',
-  roles: USAGE_ROLES,
   schema: {
     tags: ['usage'],
     summary: 'Record one usage event (idempotent by key)',
@@ -96,7 +94,6 @@ export const postUsage = defineRoute({
 export const postUsageBatch = defineRoute({
   method: 'POST',
   url: '/v1/usage/batch',
-  roles: USAGE_ROLES,
   schema: {
     tags: ['usage'],
     summary: 'Record up to 5,000 usage events in one transaction',

@@ -1,17 +1,22 @@
 import type { AlertEvent } from '../../alerts/conditions';
 import { alertSettingsOf, DEFAULT_ALERTS, generateWebhookSecret, webhookSecretOf, type AlertSettings } from '../../alerts/settings';
 import type { AlertDelivery } from '../../store/types';
-import { principalOf } from '../auth';
+import { may } from '../access';
+import { principalOf, type Principal } from '../auth';
 import { resolveWorkspace, type AppContext } from '../context';
 import { getAlertDeliveries, getAlerts, getWhoami, putAlerts } from '../contract/settings';
 import { contractRoute, type LedgerApp } from '../contractRoute';
+import { isMasked, maskTarget, maskUrl } from '../mask';
 
 export { alertSettingsOf, DEFAULT_ALERTS, type AlertSettings };
 
+/** Whether the caller may read the webhook URL in full (admins); others get it masked, as the page shows it. */
+const seesSecrets = (p: Principal): boolean => may(p.role, 'secrets:read');
+
 /** A delivery as the log shows it (the payload stays in the store). */
-function deliveryJson(d: AlertDelivery) {
+function deliveryJson(d: AlertDelivery, full: boolean) {
   return {
-    id: d.id, alertId: d.alertId, event: d.event as AlertEvent, channel: d.channel, target: d.target, status: d.status, attempts: d.attempts,
+    id: d.id, alertId: d.alertId, event: d.event as AlertEvent, channel: d.channel, target: full ? d.target : maskTarget(d.channel, d.target), status: d.status, attempts: d.attempts,
     lastError: d.lastError, createdAt: d.createdAt, nextAttemptAt: d.nextAttemptAt, sentAt: d.sentAt,
   };
 }
@@ -26,10 +31,21 @@ export function settingsRoutes(app: LedgerApp, ctx: AppContext): void {
 
   app.get(getAlerts.url, contractRoute(getAlerts), async (request) => {
     const ws = await resolveWorkspace(ctx, request);
-    return alertSettingsOf(await ctx.store.getAlertSettings(ws.id));
+    const settings = alertSettingsOf(await ctx.store.getAlertSettings(ws.id));
+    if (seesSecrets(principalOf(request)) || settings.webhookUrl === null) return settings;
+    return { ...settings, webhookUrl: maskUrl(settings.webhookUrl) };
   });
 
-  app.put(putAlerts.url, contractRoute(putAlerts), async (request) => {
+  app.put(putAlerts.url, {
+    ...contractRoute(putAlerts),
+    // The page shows the webhook URL masked; its form sending that mask back means "keep the saved URL".
+    preValidation: async (request) => {
+      const body = request.body as { webhookUrl?: unknown } | undefined;
+      if (typeof body?.webhookUrl !== 'string' || !isMasked(body.webhookUrl)) return;
+      const saved = alertSettingsOf(await ctx.store.getAlertSettings((await resolveWorkspace(ctx, request)).id)).webhookUrl;
+      if (saved !== null && maskUrl(saved) === body.webhookUrl) body.webhookUrl = saved;
+    },
+  }, async (request) => {
     const ws = await resolveWorkspace(ctx, request);
     const b = request.body;
     const before = await ctx.store.getAlertSettings(ws.id);
@@ -54,6 +70,7 @@ export function settingsRoutes(app: LedgerApp, ctx: AppContext): void {
   app.get(getAlertDeliveries.url, contractRoute(getAlertDeliveries), async (request) => {
     const ws = await resolveWorkspace(ctx, request);
     const limit = request.query.limit ? Number(request.query.limit) : 50;
-    return { deliveries: (await ctx.store.listDeliveries(ws.id, limit)).map(deliveryJson) };
+    const full = seesSecrets(principalOf(request));
+    return { deliveries: (await ctx.store.listDeliveries(ws.id, limit)).map((d) => deliveryJson(d, full)) };
   });
 }

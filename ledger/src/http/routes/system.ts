@@ -18,8 +18,7 @@ export function systemRoutes(app: LedgerApp, ctx: AppContext, options: { publicM
   });
 
   // Behind a key by default (request counts say how the ledger is used); `--public-metrics` lets a scraper in without one.
-  const metricsRoute = contractRoute(getMetrics);
-  if (options.publicMetrics) metricsRoute.config = { public: true };
+  const metricsRoute = { ...contractRoute(getMetrics), ...(options.publicMetrics ? { config: { public: true } } : {}) };
   app.get(getMetrics.url, metricsRoute, async (_request, reply) => reply.type(ctx.metrics.contentType).send(await ctx.metrics.render()));
 
   // Built by @fastify/swagger from the contract schemas the routes registered with (it keeps the document). Its

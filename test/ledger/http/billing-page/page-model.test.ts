@@ -5,7 +5,7 @@ import { openSqliteLedgerStore } from '../../../../ledger/src/store/sqlite';
 import type { LedgerStore, Workspace } from '../../../../ledger/src/store/types';
 import { getPlan } from '../../../../shared-pricing/src/plans/loadPlan';
 
-const viewer = { role: 'admin', keyName: 'first admin', memberId: null, csrf: 'tok' };
+const viewer = { role: 'admin' as const, keyName: 'first admin', memberId: null, csrf: 'tok' };
 
 describe('the billing page of a workspace in Asia/Tokyo', () => {
   let clock: number;
@@ -34,7 +34,7 @@ describe('the billing page of a workspace in Asia/Tokyo', () => {
     at('2026-11-20T03:00:00Z'); // 20 Nov 12:00 in Tokyo: "today"
     await charge('a2', 1000, 'a');
     await charge('a3', 500, 'a');
-    const { chart } = await buildPageModel(store, ws, viewer, {}, clock);
+    const chart = (await buildPageModel(store, ws, viewer, {}, clock)).chart!;
     // Hand counts: a = 2000 (19 Nov) + 1500 (20 Nov) = 3500; c = 700 (22 Oct); b = 250 (20 Nov).
     const zeros = (n: number) => new Array<number>(n).fill(0);
     assert.deepEqual([chart.days.length, chart.days[0], chart.days[28], chart.days[29]], [30, '2026-10-22', '2026-11-19', '2026-11-20']);

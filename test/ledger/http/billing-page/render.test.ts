@@ -108,7 +108,7 @@ describe('renderPage', () => {
 
   it('shows an overdraft line only when there is an overdraft', () => {
     const none = renderPage(model());
-    const some = renderPage(model({ card: { ...model().card, overdraft: 2500 } }));
+    const some = renderPage(model({ card: { ...model().card!, overdraft: 2500 } }));
     assert.deepEqual([none.includes('card-overdraft'), some.includes('<dd id="card-overdraft">2.5</dd>')], [false, true]);
   });
 
@@ -132,7 +132,7 @@ describe('renderPage', () => {
 
   it('dates the period in the workspace\'s zone', () => {
     // The period of a Tokyo workspace starts at 1 Nov 00:00 Tokyo, which is 31 Oct 15:00 UTC.
-    const html = renderPage(model({ timeZone: 'Asia/Tokyo', card: { ...model().card, periodStart: '2026-10-31T15:00:00.000Z', resetAt: '2026-11-30T15:00:00.000Z' } }));
+    const html = renderPage(model({ timeZone: 'Asia/Tokyo', card: { ...model().card!, periodStart: '2026-10-31T15:00:00.000Z', resetAt: '2026-11-30T15:00:00.000Z' } }));
     assert.ok(html.includes('Credits of the period 1 Nov 2026 – 1 Dec 2026'));
     assert.ok(html.includes('<dd id="card-reset">1 Dec 2026</dd>'));
   });
