@@ -5,6 +5,9 @@
  */
 export { formatPrice } from './billing-page/escape';
 export { LedgerClient } from './hook/client';
+export { spoolDirOf } from './hook/config';
+export type { DeadEntry } from './hook/deadLetters';
+export { Spool } from './hook/spool';
 export { generateApiKey, hashApiKey, ROLES, type Role } from './http/keys';
 export { breakdownCsv } from './reports/breakdownCsv';
 export { withWorkspace, type AdminFlags } from './service/admin';

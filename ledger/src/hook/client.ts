@@ -12,8 +12,20 @@ export const LEDGER_CLIENT_ROUTES = {
 
 type ExecutionAnswer = LedgerOk<typeof LEDGER_CLIENT_ROUTES.sendExecution>;
 
-/** What became of one delivery: recorded, worth retrying later, or refused for good (kept aside, never retried). */
-export type SendResult = ({ status: 'ok' } & Pick<ExecutionAnswer, 'recorded' | 'duplicates'>) | { status: 'retry'; reason: string } | { status: 'reject'; reason: string };
+/**
+ * What became of one delivery. `retry`: the ledger is unreachable or says it is busy or down (network error, 408,
+ * 429, 502–504, 507), which is no fault of the record, so nothing is counted against it. `failed`: the ledger answered
+ * with an error on this record (500 and the other 5xx) or not in time; the record may be at fault, so the attempt
+ * counts toward the spool's limit. `reject`: refused for good (any other 4xx); never retried on its own.
+ */
+export type SendResult =
+  | ({ status: 'ok' } & Pick<ExecutionAnswer, 'recorded' | 'duplicates'>)
+  | { status: 'retry'; reason: string }
+  | { status: 'failed'; reason: string; httpStatus: number | null; timedOut?: boolean }
+  | { status: 'reject'; reason: string; httpStatus: number };
+
+/** Answers that say the ledger as a whole cannot take anything now, whichever record is sent (507: its disk is full). */
+const LEDGER_WIDE_STATUSES = [408, 429, 502, 503, 504, 507];
 
 /** The few ledger routes the hook and `sync` use, over `fetch` with timeouts. Never throws. */
 export class LedgerClient {
@@ -33,12 +45,14 @@ export class LedgerClient {
     return { authorization: `Bearer ${this.config.apiKey}`, ...(json ? { 'content-type': 'application/json' } : {}) };
   }
 
-  /** `POST /v1/executions` with a prepared JSON body. 5xx, 429 and network errors are retryable; other 4xx are not. */
+  /** `POST /v1/executions` with a prepared JSON body; see SendResult for which answers are retried and counted. */
   async sendExecution(bodyJson: string): Promise<SendResult> {
     let res: HttpResponse;
     try {
       res = await httpRequest(this.address(LEDGER_CLIENT_ROUTES.sendExecution), { method: 'POST', headers: this.headers(true), body: bodyJson, timeoutMs: this.config.sendTimeoutMs });
     } catch (err) {
+      // A record the ledger chokes on could time out every time: a timeout counts, a refused connection does not.
+      if (err instanceof Error && err.name === 'TimeoutError') return { status: 'failed', reason: `the ledger at ${this.config.url} did not answer in time (${err.message})`, httpStatus: null, timedOut: true };
       return { status: 'retry', reason: `the ledger at ${this.config.url} is unreachable (${describe(err)})` };
     }
     if (res.status >= 200 && res.status < 300) {
@@ -46,8 +60,9 @@ export class LedgerClient {
       return { status: 'ok', recorded: counter(res.text, 'recorded'), duplicates: counter(res.text, 'duplicates') };
     }
     const reason = `the ledger answered ${res.status}: ${res.text.slice(0, 300)}`;
-    if (res.status >= 500 || res.status === 429 || res.status === 408) return { status: 'retry', reason };
-    return { status: 'reject', reason };
+    if (LEDGER_WIDE_STATUSES.includes(res.status)) return { status: 'retry', reason };
+    if (res.status >= 500) return { status: 'failed', reason, httpStatus: res.status };
+    return { status: 'reject', reason, httpStatus: res.status };
   }
 
   /** `GET /v1/admission` by workflow version; null when the ledger cannot answer in time (the caller lets the execution run). */

@@ -51,7 +51,7 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
     return off(`the spool folder ${config.spoolDir} cannot be written (${(err as Error).message}); set N8N_CREDITS_SPOOL_DIR`);
   }
   const client = new LedgerClient(config);
-  const deliverer = new Deliverer({ send: (body) => client.sendExecution(body), spool, log, retryInitialMs: config.retryInitialMs, retryMaxMs: config.retryMaxMs });
+  const deliverer = new Deliverer({ send: (body) => client.sendExecution(body), spool, log, retryInitialMs: config.retryInitialMs, retryMaxMs: config.retryMaxMs, maxAttempts: config.maxAttempts });
   const gate = new Gate({
     admission: (id, versionId, mode) => client.admission(id, versionId, mode),
     admitWorkflow: (workflow, mode) => client.admitWorkflow(workflow, mode),
@@ -72,9 +72,13 @@ export function createHook(env: NodeJS.ProcessEnv, options: CreateHookOptions = 
       enabled = false;
       log(`n8n Credits hook: metering is OFF — ${v.reason}. n8n runs workflows as usual; nothing is charged.`);
     } else {
-      if (v.status === 'unreachable') log(`n8n Credits hook: ${v.reason}; executions will be spooled in ${config.spoolDir} until it answers`);
-      else log(`n8n Credits hook: metering on, ledger ${config.url}${config.workspace ? ` workspace ${config.workspace}` : ''}`);
-      if (spool.list().length > 0) deliverer.drainSoon(0);
+      // The hook has no metrics endpoint of its own (it lives in n8n's process): its spool counts are in the log.
+      const { waiting, dead } = spool.counts();
+      const counts = `spool ${config.spoolDir}: ${waiting} waiting, ${dead} dead${dead > 0 ? ' (n8n-credits spool list)' : ''}`;
+      if (v.status === 'unreachable') log(`n8n Credits hook: ${v.reason}; executions will be spooled until it answers; ${counts}`);
+      else log(`n8n Credits hook: metering on, ledger ${config.url}${config.workspace ? ` workspace ${config.workspace}` : ''}; ${counts}`);
+      // Delivers what an earlier start left, and starts the spool's periodic look for replayed records.
+      deliverer.drainSoon(0);
     }
   }));
   if (options.handleExit) process.once('exit', () => deliverer.stop());

@@ -58,7 +58,8 @@ export async function syncExecutions(options: SyncOptions): Promise<SyncSummary>
     if (!prepared || prepared.refusedByCredits) return;
     if (prepared.dropped.length > 0) log(`execution ${prepared.executionId}: skipped ${prepared.dropped.join('; ')}`);
     const result = await options.send(prepared.body);
-    if (result.status === 'retry') throw new SyncError(`${result.reason}; run sync again to resume`);
+    // sync stops and resumes at the next run on any failure that may pass; it keeps no per-record count.
+    if (result.status === 'retry' || result.status === 'failed') throw new SyncError(`${result.reason}; run sync again to resume`);
     if (result.status === 'reject') {
       summary.refused++;
       log(`execution ${prepared.executionId}: the ledger refused it (${result.reason})`);

@@ -10,7 +10,7 @@ describe('readHookConfig', () => {
     assert.ok(r.ok);
     assert.deepEqual(r.config, {
       url: 'http://127.0.0.1:5680', apiKey: 'n8c_x', workspace: null, spoolDir: join('/srv/n8n', '.n8n', 'n8n-credits-spool'),
-      gateCacheMs: 1000, gateTimeoutMs: 1500, sendTimeoutMs: 10000, retryInitialMs: 500, retryMaxMs: 60000, gate: true,
+      gateCacheMs: 1000, gateTimeoutMs: 1500, sendTimeoutMs: 10000, retryInitialMs: 500, retryMaxMs: 60000, maxAttempts: 10, gate: true,
     });
   });
 
@@ -24,6 +24,12 @@ describe('readHookConfig', () => {
 
   it('refuses a number setting that is not a whole number', () => {
     assert.deepEqual(readHookConfig({ ...base, N8N_CREDITS_RETRY_MS: '1.5s' }), { ok: false, reason: 'N8N_CREDITS_RETRY_MS="1.5s" is not a whole number of milliseconds' });
+  });
+
+  it('takes the attempt limit from N8N_CREDITS_MAX_ATTEMPTS and refuses 0, which would bury every record unsent', () => {
+    const r = readHookConfig({ ...base, N8N_CREDITS_MAX_ATTEMPTS: '4' });
+    assert.deepEqual([r.ok && r.config.maxAttempts, readHookConfig({ ...base, N8N_CREDITS_MAX_ATTEMPTS: '0' })],
+      [4, { ok: false, reason: 'N8N_CREDITS_MAX_ATTEMPTS="0" is not a whole number of attempts ≥ 1' }]);
   });
 
   it('takes the workspace, spool folder and gate switch from the environment', () => {

@@ -27,6 +27,10 @@ export class LedgerServer {
   meterKey!: string;
   app: FastifyInstance | null = null;
   readonly dbPath: string;
+  /** Execution ids the store fails on the way PostgreSQL fails on a NUL byte: an unexpected error, so a 500. */
+  readonly poison = new Set<string>();
+  /** Every execution id the ledger was asked to record, in order (poisoned ones included). */
+  readonly recordCalls: string[] = [];
   constructor(readonly port: number) {
     this.dbPath = join(tempDir('hook-ledger-'), 'ledger.db');
   }
@@ -48,9 +52,24 @@ export class LedgerServer {
 
   async start(): Promise<void> {
     this.store = await openSqliteLedgerStore({ path: this.dbPath });
-    const { app } = await buildApp({ store: this.store, keyCacheMs: 0 });
+    const { app } = await buildApp({ store: this.faultyStore(this.store), keyCacheMs: 0 });
     await app.listen({ host: '127.0.0.1', port: this.port });
     this.app = app;
+  }
+
+  /** The store, with `recordExecution` failing for poisoned execution ids and logging every call. */
+  private faultyStore(store: LedgerStore): LedgerStore {
+    return new Proxy(store, {
+      get: (target, prop) => {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (prop !== 'recordExecution') return typeof value === 'function' ? value.bind(target) : value;
+        return async (input: Parameters<LedgerStore['recordExecution']>[0]) => {
+          this.recordCalls.push(input.executionId);
+          if (this.poison.has(input.executionId)) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+          return target.recordExecution(input);
+        };
+      },
+    });
   }
 
   async stop(): Promise<void> {

@@ -240,6 +240,6 @@ describe('n8n external hook', () => {
     await h.hooks.workflow.postExecute[0]!.call({}, 'garbage', null, 'x-1');
     await h.idle();
     assert.deepEqual(await recorded(ledger, 'x-1'), {});
-    assert.equal(readdirSync(join(h.deliverer!['options'].spool.dir, 'rejected')).length, 0);
+    assert.equal(readdirSync(join(h.deliverer!['options'].spool.dir, 'dead')).length, 0);
   });
 });
