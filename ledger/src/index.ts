@@ -6,6 +6,10 @@
 export { formatPrice } from './billing-page/escape';
 export { LedgerClient } from './hook/client';
 export { generateApiKey, hashApiKey, ROLES, type Role } from './http/keys';
+export { ExportError, type ExportSummary } from './export/exportUsage';
+export { runExport, stripeApiOf } from './export/runExport';
+export { EXPORT_TARGETS, ExportSettingsError, type ExportSettings, type ExportTarget } from './export/sinkFor';
+export { parseCustomers } from './service/billingConfig';
 export { breakdownCsv } from './reports/breakdownCsv';
 export { withWorkspace, type AdminFlags } from './service/admin';
 export { isUsageError } from './service/adminErrors';

@@ -15,6 +15,7 @@ export const commandModules: readonly CommandModule[] = [
   require('./topup'),
   require('./report'),
   require('./sync'),
+  require('./export'),
 ];
 
 /** Files in this folder that are helpers, not commands. */

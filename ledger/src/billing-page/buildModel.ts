@@ -8,6 +8,8 @@ export interface PageViewer {
   keyName: string;
   memberId: string | null;
   csrf: string;
+  /** Whether a payment provider is configured (packs are bought, not granted). */
+  checkout?: boolean;
 }
 
 export interface PageQuery {
@@ -57,6 +59,7 @@ export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: 
     store.getAlertSettings(ws.id),
     store.listDeliveries(ws.id, 20),
   ]);
+  const purchases = viewer.role === 'meter' ? null : await store.listPurchases(ws.id, 50);
   const lastDay = byDay.reduce((max, r) => (r.key > max ? r.key : max), new Date().toISOString().slice(0, 10));
   const { webhookSecretSet: _secret, ...a } = alertSettingsOf(alerts);
   const model: PageModel = {
@@ -78,6 +81,8 @@ export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: 
       dailyLimit: ws.dailyLimitOverride !== undefined ? ws.dailyLimitOverride : ws.plan.dailyLimit, rolloverCap: ws.plan.rolloverCap, exhaustion: ws.plan.exhaustion,
     },
     packs: viewer.role === 'admin' ? ws.plan.topUps.packs.map((p) => ({ ...p })) : null,
+    checkout: viewer.checkout ?? false,
+    purchases: purchases?.map((p) => ({ at: p.paidAt ?? p.createdAt, packId: p.packId, millicredits: p.millicredits, amount: p.amount, currency: p.currency, boughtBy: p.boughtBy, status: p.status, sessionId: p.sessionId, paymentId: p.paymentId })) ?? null,
     alerts: a,
     deliveries: deliveries.map((d) => ({ event: d.event, channel: d.channel, target: d.target, status: d.status, attempts: d.attempts, lastError: d.lastError, at: d.sentAt ?? d.createdAt })),
     drill: null,

@@ -1,6 +1,7 @@
 import { renderDailyChart } from './chart';
 import { escapeHtml as e, formatCredits, formatPrice } from './escape';
 import type { BreakdownRow, CardModel, PageModel } from './model';
+import { renderPackAction, renderPurchases } from './renderPurchases';
 
 /** The HTML document around a body; scripts and styles come from /assets so the CSP can forbid inline code. */
 function layout(title: string, body: string, csrf = ''): string {
@@ -67,7 +68,7 @@ function renderPacks(model: PageModel): string {
   if (!model.packs) return '';
   const items = model.packs.length
     ? model.packs
-        .map((p) => `<li><span>${formatCredits(p.millicredits)} credits</span> <span class="price">${e(formatPrice(p.price, p.currency))}</span> <button class="buy" data-pack="${e(p.id)}">Buy</button></li>`)
+        .map((p) => `<li><span>${formatCredits(p.millicredits)} credits</span> <span class="price">${e(formatPrice(p.price, p.currency))}</span> ${renderPackAction(p, model.checkout)}</li>`)
         .join('')
     : '<li class="empty">This plan offers no top-up packs.</li>';
   return `<section class="card" id="topups"><h2>Top up</h2><ul class="packs">${items}</ul><p id="topup-status" role="status"></p></section>`;
@@ -117,6 +118,6 @@ ${model.memberScope === null ? '' : `<p class="muted" id="member-scope">The char
 <section class="card" id="daily"><h2>Daily usage</h2>${renderDailyChart(model.daily)}</section>
 ${renderDrill(model)}
 <div class="grid">${renderBreakdown('by-workflow', 'By workflow', model.byWorkflow, 'workflow')}${renderBreakdown('by-node-type', 'By node type', model.byNodeType, 'nodeType')}</div>
-${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;
+${renderPacks(model)}${renderPurchases(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;
   return layout(`Billing · ${model.workspaceName}`, body, model.csrf);
 }

@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin';
 import { admissionRoutes } from './routes/admission';
 import { executionRoutes } from './routes/executions';
 import { pageRoutes } from './routes/page';
+import { paymentRoutes } from './routes/payments';
 import { pricingRoutes } from './routes/pricing';
 import { reportRoutes } from './routes/reports';
 import { reservationRoutes } from './routes/reservations';
@@ -33,6 +34,8 @@ export interface AppOptions {
   keyCacheMs?: number;
   /** Evaluates alerts after each write; none: alerts are not evaluated by this app. */
   alerts?: AlertService;
+  /** Top-ups paid through a provider (Stripe Checkout); none: "Buy" becomes an admin grant. */
+  payments?: AppContext['payments'];
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -59,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     draining: { value: false },
     keyCache: null,
     alerts: options.alerts ?? null,
+    payments: options.payments ?? null,
   };
   app.addHook('onRoute', (route) => collectRoute(routes, route));
   // An empty JSON body (a client that always sends the header) is no body: routes that need one say so by schema.
@@ -107,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   settingsRoutes(api, ctx);
   pricingRoutes(api, ctx);
   admissionRoutes(api, ctx);
+  paymentRoutes(api, ctx);
   await app.ready();
   return { app, ctx };
 }

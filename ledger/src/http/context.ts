@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AlertService } from '../alerts/alertService';
+import type { PaymentProvider } from '../payments/provider';
 import type { LedgerStore, Workspace } from '../store/types';
 import { principalOf, type KeyCache, type Principal } from './auth';
 import { ApiError } from './errors';
@@ -20,6 +21,8 @@ export interface AppContext {
   keyCache: KeyCache | null;
   /** Evaluates alerts after writes and lists deliveries; null when the app runs without one. */
   alerts: AlertService | null;
+  /** The payment provider and the billing page's public URL buyers return to; null: "Buy" is an admin grant. */
+  payments: { provider: PaymentProvider; returnUrl: string } | null;
 }
 
 /**

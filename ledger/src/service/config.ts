@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { resolveBillingConfig, type BillingConfig, type BillingFlags } from './billingConfig';
 
 /** How `n8n-credits serve` runs: from flags, then environment variables, then defaults. */
 export interface ServiceConfig {
@@ -16,9 +17,11 @@ export interface ServiceConfig {
   smtpUrl: string | null;
   /** The From of alert e-mails. */
   smtpFrom: string;
+  /** Stripe Checkout, the public URL and the background usage export (see billingConfig.ts). */
+  billing?: BillingConfig;
 }
 
-export interface ServiceFlags {
+export interface ServiceFlags extends BillingFlags {
   host?: string;
   port?: string | number;
   dataDir?: string;
@@ -78,6 +81,9 @@ export function resolveConfig(flags: ServiceFlags, env: Record<string, string | 
     logLevel: logLevel as ServiceConfig['logLevel'],
     smtpUrl,
     smtpFrom: smtpFrom.trim(),
+    billing: resolveBillingConfig(flags, env, (setting, message) => {
+      throw new ConfigError(setting, message);
+    }),
   };
 }
 

@@ -10,14 +10,17 @@ import { ApiKeys } from './sql/apiKeys';
 import { ChargeDecider } from './sql/chargeDecider';
 import { Charges } from './sql/charges';
 import { Counters } from './sql/counters';
+import { Purchases } from './sql/purchases';
 import { Reports } from './sql/reports';
 import { Reservations } from './sql/reservations';
 import { Settings } from './sql/settings';
+import { UsageExport } from './sql/usageExport';
 import type {
   AlertDelivery, RecordAlertsInput, WorkflowUsage,
   AddMemberInput, ApiKeyRecord, AuditReport, BalanceCard, BreakdownQuery, BreakdownRow, ChargeInput, ChargeOutcome, CreateApiKeyInput,
   CreateWorkspaceInput, ExecutionInput, ExecutionRecord, FailureCount, Grant, GrantInput, HelperCount, LedgerEntry, LedgerStore, ListEntriesQuery,
   Member, Reservation, ReserveInput, ReserveOutcome, ReverseInput, SettleInput, Workspace,
+  CreatePurchaseInput, ExportCursor, PaymentConfirmation, PaymentOutcome, PaymentReversal, Purchase, UsageEntriesQuery,
 } from './types';
 
 /**
@@ -36,6 +39,8 @@ export class SqlLedgerStore implements LedgerStore {
   private readonly settings: Settings;
   private readonly alertMarks: AlertMarks;
   private readonly outbox: AlertOutbox;
+  private readonly purchases: Purchases;
+  private readonly usageExport: UsageExport;
 
   constructor(
     readonly db: Db,
@@ -51,6 +56,8 @@ export class SqlLedgerStore implements LedgerStore {
     this.settings = new Settings(this.core);
     this.alertMarks = new AlertMarks(this.core);
     this.outbox = new AlertOutbox(this.core);
+    this.purchases = new Purchases(this.core, this.admin);
+    this.usageExport = new UsageExport(this.core);
   }
 
   async migrate(): Promise<void> {
@@ -235,6 +242,42 @@ export class SqlLedgerStore implements LedgerStore {
 
   listDeliveries(workspaceId: string, limit: number): Promise<AlertDelivery[]> {
     return this.outbox.listDeliveries(workspaceId, limit);
+  }
+
+  createPurchase(input: CreatePurchaseInput): Promise<Purchase> {
+    return this.purchases.createPurchase(input);
+  }
+
+  listPurchases(workspaceId: string, limit?: number): Promise<Purchase[]> {
+    return this.purchases.listPurchases(workspaceId, limit);
+  }
+
+  getPurchase(provider: string, sessionId: string): Promise<Purchase | null> {
+    return this.purchases.getPurchase(provider, sessionId);
+  }
+
+  confirmPayment(input: PaymentConfirmation): Promise<PaymentOutcome> {
+    return this.purchases.confirmPayment(input);
+  }
+
+  closePurchase(provider: string, eventId: string, eventType: string, sessionId: string, status: 'failed' | 'expired'): Promise<PaymentOutcome> {
+    return this.purchases.closePurchase(provider, eventId, eventType, sessionId, status);
+  }
+
+  reversePayment(input: PaymentReversal): Promise<PaymentOutcome> {
+    return this.purchases.reversePayment(input);
+  }
+
+  usageEntries(query: UsageEntriesQuery): Promise<LedgerEntry[]> {
+    return this.usageExport.usageEntries(query);
+  }
+
+  getExportCursor(sink: string): Promise<ExportCursor | null> {
+    return this.usageExport.getExportCursor(sink);
+  }
+
+  moveExportCursor(sink: string, from: number, to: number, fileOffset: number | null): Promise<boolean> {
+    return this.usageExport.moveExportCursor(sink, from, to, fileOffset);
   }
 
   async close(): Promise<void> {

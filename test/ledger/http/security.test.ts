@@ -26,9 +26,10 @@ describe('HTTP security', () => {
     assert.deepEqual(answers, guarded.map((r) => `${r.method} ${r.url} 401 unauthorized`));
   });
 
-  it('documents only health, readiness and the session routes as reachable without a key', () => {
+  it('documents only health, readiness, the session routes and the Stripe webhook as reachable without a key', () => {
     const open = t.ctx.routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
-    assert.deepEqual(open, ['delete /session', 'post /session', 'get /healthz', 'get /readyz'].sort());
+    // The webhook carries Stripe's signature instead of a key (test/ledger/payments/webhook.test.ts).
+    assert.deepEqual(open, ['delete /session', 'post /session', 'get /healthz', 'get /readyz', 'post /v1/payments/stripe/webhook'].sort());
   });
 
   it('answers health and readiness without a key', async () => {

@@ -13,6 +13,7 @@ import { describeInvariants } from './conformance/invariants';
 import { describeKeysAndSettings } from './conformance/keysAndSettings';
 import { describeMigrations } from './conformance/migrations';
 import { describePeriods } from './conformance/periods';
+import { describePurchases } from './conformance/purchases';
 import { describeQueries } from './conformance/queries';
 import { describeReservations } from './conformance/reservations';
 import { describeReversals } from './conformance/reversals';
@@ -45,6 +46,7 @@ export function registerConformance(name: string, open: StoreFactory): void {
     describeInvariants(ctx);
     describeCounters(ctx);
     describeKeysAndSettings(ctx);
+    describePurchases(ctx);
     describeMigrations(ctx);
   });
 }
