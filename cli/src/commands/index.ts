@@ -16,6 +16,7 @@ export const commandModules: readonly CommandModule[] = [
   require('./report'),
   require('./sync'),
   require('./spool'),
+  require('./export'),
 ];
 
 /** Files in this folder that are helpers, not commands. */

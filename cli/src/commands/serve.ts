@@ -13,6 +13,14 @@ interface ServeOptions {
   smtpUrl?: string;
   smtpFrom?: string;
   publicMetrics?: boolean;
+  stripeSecretKey?: string;
+  stripeWebhookSecret?: string;
+  publicUrl?: string;
+  exportTo?: string;
+  exportTarget?: string;
+  exportInterval?: string;
+  meterEvent?: string;
+  customer?: string[];
 }
 
 /** `n8n-credits serve`: the ledger service and its billing page; runs until SIGTERM or SIGINT. */
@@ -30,6 +38,14 @@ export function register(program: Command, context: CliContext): void {
     .option('--smtp-url <url>', 'SMTP server alert e-mails go through, smtp://host:port (env N8N_CREDITS_SMTP_URL)')
     .option('--smtp-from <address>', 'From address of alert e-mails (env N8N_CREDITS_SMTP_FROM)')
     .option('--public-metrics', 'serve /metrics without an API key, for a Prometheus scraper (env N8N_CREDITS_PUBLIC_METRICS=true)')
+    .option('--stripe-secret-key <key>', 'sell top-up packs through Stripe Checkout (env N8N_CREDITS_STRIPE_SECRET_KEY)')
+    .option('--stripe-webhook-secret <whsec>', 'signing secret of the Stripe webhook at /v1/payments/stripe/webhook (env N8N_CREDITS_STRIPE_WEBHOOK_SECRET)')
+    .option('--public-url <url>', 'the billing page\'s public URL, where buyers return after paying (env N8N_CREDITS_PUBLIC_URL)')
+    .option('--export-to <target>', 'export usage in the background: stripe-meter, cloudevents, csv or jsonl (env N8N_CREDITS_EXPORT_TO)')
+    .option('--export-target <file|url>', 'the export\'s file or receiver URL (env N8N_CREDITS_EXPORT_TARGET)')
+    .option('--export-interval <ms>', 'how often the background export runs (env N8N_CREDITS_EXPORT_INTERVAL; default 60000)')
+    .option('--meter-event <name>', 'the Stripe meter\'s event name (default n8n_credits)')
+    .option('--customer <workspace=cus_id>', 'the Stripe customer of a workspace, for stripe-meter (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .action(async (options: ServeOptions) => {
       const { io } = context;
       const { ConfigError, describeListenFailure, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();

@@ -131,10 +131,24 @@ export const PAGE_JS = `
   });
   Array.prototype.forEach.call(document.querySelectorAll('button.buy'), function (button) {
     button.addEventListener('click', function () {
+      var status = document.getElementById('topup-status');
+      var pack = button.getAttribute('data-pack');
+      // With a payment provider: pay at its checkout page; the credits arrive with its verified webhook.
+      if (button.getAttribute('data-mode') === 'checkout') {
+        button.disabled = true;
+        send('POST', '/v1/checkout', { packId: pack }).then(function (r) {
+          if (r.status === 201) location.href = r.data.url;
+          else { status.textContent = errorText(r); button.disabled = false; }
+        });
+        return;
+      }
+      // Without one: an explicit grant, confirmed and with a reason, never shown as a purchase.
+      if (!confirm('Grant ' + button.getAttribute('data-credits') + ' credits without a payment?')) return;
+      var reason = (prompt('Reason for this grant') || '').trim();
+      if (!reason) { status.textContent = 'A reason is required to grant credits.'; return; }
       button.disabled = true;
-      send('POST', '/v1/topups', { packId: button.getAttribute('data-pack') }).then(function (r) {
-        var status = document.getElementById('topup-status');
-        if (r.status === 201) { status.textContent = 'Added.'; location.reload(); }
+      send('POST', '/v1/topups', { packId: pack, reason: reason }).then(function (r) {
+        if (r.status === 201) { status.textContent = 'Granted.'; location.reload(); }
         else { status.textContent = errorText(r); button.disabled = false; }
       });
     });

@@ -14,6 +14,8 @@ export interface PageViewer {
   keyName: string;
   memberId: string | null;
   csrf: string;
+  /** Whether a payment provider is configured (packs are bought, not granted). */
+  checkout?: boolean;
 }
 
 export interface PageQuery {
@@ -78,6 +80,7 @@ export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: 
   ]);
   const periodStart = (card?.periodStart ?? new Date().toISOString()).slice(0, 10);
   const lastDay = (byDay ?? []).reduce((max, r) => (r.key > max ? r.key : max), new Date().toISOString().slice(0, 10));
+  const purchases = await readIf(viewer, 'purchases', () => store.listPurchases(ws.id, 50));
   const model: PageModel = {
     workspaceName: ws.name,
     role: viewer.role,
@@ -97,6 +100,8 @@ export async function buildPageModel(store: LedgerStore, ws: Workspace, viewer: 
       dailyLimit: ws.dailyLimitOverride !== undefined ? ws.dailyLimitOverride : ws.plan.dailyLimit, rolloverCap: ws.plan.rolloverCap, exhaustion: ws.plan.exhaustion,
     } : null,
     packs: can(viewer, 'packs') ? ws.plan.topUps.packs.map((p) => ({ ...p })) : null,
+    checkout: viewer.checkout ?? false,
+    purchases: purchases && purchases.map((p) => ({ at: p.paidAt ?? p.createdAt, packId: p.packId, millicredits: p.millicredits, amount: p.amount, currency: p.currency, boughtBy: p.boughtBy, status: p.status, sessionId: p.sessionId, paymentId: p.paymentId })),
     alerts,
     deliveries: deliveries && deliveries.map((d) => ({ event: d.event, channel: d.channel, target: maskTarget(d.channel, d.target), status: d.status, attempts: d.attempts, lastError: d.lastError, at: d.sentAt ?? d.createdAt })),
     drill: null,

@@ -51,6 +51,19 @@ export interface PackModel {
   currency: string;
 }
 
+/** One line of the purchase history. */
+export interface PurchaseRow {
+  at: string;
+  packId: string;
+  millicredits: number;
+  amount: number;
+  currency: string;
+  boughtBy: string;
+  status: string;
+  sessionId: string;
+  paymentId: string | null;
+}
+
 export interface AlertModel {
   thresholds: number[];
   belowMillicredits: number | null;
@@ -92,6 +105,10 @@ export interface PageModel {
   plan: { name: string; description: string; cycle: string; allocation: number; dailyLimit: number | null; rolloverCap: number; exhaustion: string } | null;
   /** Packs, for admins only; null hides the section. */
   packs: PackModel[] | null;
+  /** True when a payment provider is configured: packs are bought; otherwise an admin grants them by hand. */
+  checkout?: boolean;
+  /** Packs bought through the provider, newest first (null hides the section). */
+  purchases?: PurchaseRow[] | null;
   alerts: AlertModel | null;
   /** The latest alert deliveries, newest first. */
   deliveries: DeliveryRow[] | null;

@@ -4,6 +4,7 @@ import { escapeHtml as e, formatCredits, formatPrice } from './escape';
 import type { CardModel, PageModel } from './model';
 import { renderByNodeType, renderByWorkflow, renderDeliveries, renderDrill } from './tables';
 import { formatDate } from './time';
+import { renderPackAction, renderPurchases } from './renderPurchases';
 
 /**
  * The HTML document around a body; scripts and styles come from /assets so the CSP can forbid inline code.
@@ -50,7 +51,7 @@ function renderPacks(model: PageModel): string {
   if (!model.packs) return '';
   const items = model.packs.length
     ? model.packs
-        .map((p) => `<li><span>${formatCredits(p.millicredits)} credits</span> <span class="price">${e(formatPrice(p.price, p.currency))}</span> <button class="buy" data-pack="${e(p.id)}">Buy</button></li>`)
+        .map((p) => `<li><span>${formatCredits(p.millicredits)} credits</span> <span class="price">${e(formatPrice(p.price, p.currency))}</span> ${renderPackAction(p, model.checkout)}</li>`)
         .join('')
     : '<li class="empty">This plan offers no top-up packs.</li>';
   return `<section class="card" id="topups"><h2>Top up</h2><ul class="packs">${items}</ul><p id="topup-status" role="status"></p></section>`;
@@ -87,7 +88,6 @@ function renderAlerts(model: PageModel): string {
 
 /** The signed-in billing page. Every string that came from a user or the store goes through `escapeHtml`. */
 export function renderPage(model: PageModel): string {
-  // A purchase history (payments) belongs right after the packs it buys: `${renderPacks(model)}${renderPurchases(model)}`.
   const body = `<header><h1>Billing · <span id="workspace-name">${e(model.workspaceName)}</span></h1>
 <p class="who">Signed in with <b>${e(model.keyName)}</b> (<span id="role">${e(model.role)}</span>) <button id="signout">Sign out</button></p>
 <p class="muted zone">Times in <span id="time-zone">${e(model.timeZone)}</span></p></header>
@@ -97,6 +97,6 @@ ${model.memberScope === null ? '' : `<p class="muted" id="member-scope">The char
 ${model.chart ? `<section class="card" id="daily"><h2>Usage, last 30 days</h2>${renderUsageChart(model.chart)}</section>` : ''}
 ${renderDrill(model)}
 <div class="grid">${renderByWorkflow(model.byWorkflow)}${renderByNodeType(model.byNodeType, model.nodeClasses)}</div>
-${renderPacks(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;
+${renderPacks(model)}${renderPurchases(model)}${renderPlan(model)}${renderAlerts(model)}${renderDeliveries(model)}</main>`;
   return layout(`Billing · ${model.workspaceName}`, body, model.csrf, (model.chart?.series.length ?? 0) > 0);
 }

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'plan:read': PEOPLE,
   /** Alert settings and deliveries, with the webhook URL masked. */
   'alerts:read': PEOPLE,
+  /** The purchase history: packs bought through the payment provider, by whom, with the provider's ids. */
+  'purchases:read': PEOPLE,
   /** Sign the billing page in: a meter key only records usage and has nothing to show there. */
   'page:sign-in': PEOPLE,
   /** The webhook URL in full through the API (the page masks it for everyone). */
@@ -81,6 +83,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/audit': 'audit:read',
   'GET /v1/topups/packs': 'topups:buy',
   'POST /v1/topups': 'topups:buy',
+  'POST /v1/checkout': 'topups:buy',
+  'GET /v1/purchases': 'purchases:read',
+  // Stripe signs it instead of sending a key (checked by the route against the webhook secret).
+  'POST /v1/payments/stripe/webhook': 'public',
   'GET /v1/plan': 'plan:read',
   'PUT /v1/plan': 'plan:write',
   'GET /v1/keys': 'keys:manage',
@@ -103,6 +109,7 @@ export const PAGE_ACCESS = {
   packs: 'topups:buy',
   alerts: 'alerts:read',
   deliveries: 'alerts:read',
+  purchases: 'purchases:read',
 } as const satisfies Record<string, Permission>;
 
 export type PageSection = keyof typeof PAGE_ACCESS;

@@ -15,6 +15,7 @@ import { admissionRoutes } from './routes/admission';
 import { executionRoutes } from './routes/executions';
 import { parkedRoutes } from './routes/parked';
 import { pageRoutes } from './routes/page';
+import { paymentRoutes } from './routes/payments';
 import { pricingRoutes } from './routes/pricing';
 import { reportRoutes } from './routes/reports';
 import { reservationRoutes } from './routes/reservations';
@@ -39,6 +40,8 @@ export interface AppOptions {
   resumer?: Resumer;
   /** Serve `/metrics` without a key (for a Prometheus scraper); default false. */
   publicMetrics?: boolean;
+  /** Top-ups paid through a provider (Stripe Checkout); none: "Buy" becomes an admin grant. */
+  payments?: AppContext['payments'];
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -66,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     keyCache: null,
     alerts: options.alerts ?? null,
     resumer: options.resumer ?? null,
+    payments: options.payments ?? null,
   };
   app.addHook('onRoute', (route) => collectRoute(routes, route));
   // An empty JSON body (a client that always sends the header) is no body: routes that need one say so by schema.
@@ -119,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   pricingRoutes(api, ctx);
   admissionRoutes(api, ctx);
   parkedRoutes(api, ctx);
+  paymentRoutes(api, ctx);
   await app.ready();
   return { app, ctx };
 }

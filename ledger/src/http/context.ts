@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AlertService } from '../alerts/alertService';
 import type { Resumer } from '../resume/resumer';
+import type { PaymentProvider } from '../payments/provider';
 import type { LedgerStore, Workspace } from '../store/types';
 import { ownMemberOf } from './access';
 import { principalOf, type KeyCache, type Principal } from './auth';
@@ -24,6 +25,8 @@ export interface AppContext {
   alerts: AlertService | null;
   /** Resumes parked executions once credits cover them; null when the app runs without one. */
   resumer: Resumer | null;
+  /** The payment provider and the billing page's public URL buyers return to; null: "Buy" is an admin grant. */
+  payments: { provider: PaymentProvider; returnUrl: string } | null;
 }
 
 /**

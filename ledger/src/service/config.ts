@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { resolveBillingConfig, type BillingConfig, type BillingFlags } from './billingConfig';
 
 /** How `n8n-credits serve` runs: from flags, then environment variables, then defaults. */
 export interface ServiceConfig {
@@ -18,9 +19,11 @@ export interface ServiceConfig {
   smtpFrom: string;
   /** Serve `/metrics` without a key. */
   publicMetrics: boolean;
+  /** Stripe Checkout, the public URL and the background usage export (see billingConfig.ts). */
+  billing?: BillingConfig;
 }
 
-export interface ServiceFlags {
+export interface ServiceFlags extends BillingFlags {
   host?: string;
   port?: string | number;
   dataDir?: string;
@@ -89,6 +92,9 @@ export function resolveConfig(flags: ServiceFlags, env: Record<string, string | 
     smtpUrl,
     smtpFrom: smtpFrom.trim(),
     publicMetrics: flags.publicMetrics ?? flag('N8N_CREDITS_PUBLIC_METRICS', env.N8N_CREDITS_PUBLIC_METRICS),
+    billing: resolveBillingConfig(flags, env, (setting, message) => {
+      throw new ConfigError(setting, message);
+    }),
   };
 }
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { AlertService, type AlertServiceOptions } from '../alerts/alertService';
+import { BackgroundExporter } from '../export/backgroundExporter';
+import { sinkFor } from '../export/sinkFor';
 import { buildApp } from '../http/app';
 import { Resumer, type ResumerOptions } from '../resume/resumer';
 import type { AppContext } from '../http/context';
+import { StripePaymentProvider } from '../payments/stripeProvider';
 import type { LedgerStore } from '../store/types';
 import { bootstrap } from './bootstrap';
 import { redactUrl, type ServiceConfig } from './config';
@@ -50,10 +53,13 @@ export async function startService(config: ServiceConfig, options: StartOptions 
       log: (message, err) => app?.log.warn({ err }, message),
     });
     const resumer = new Resumer(store, { ...options.resumer, now: options.now, log: (message, err) => app?.log.warn({ err }, message) });
+    const billing = config.billing;
+    const payments = billing?.stripe ? { provider: new StripePaymentProvider(billing.stripe), returnUrl: billing.publicUrl ?? '' } : null;
     const built = await buildApp({
       store,
       alerts,
       resumer,
+      payments,
       bodyLimit: config.bodyLimit,
       publicMetrics: config.publicMetrics,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -61,6 +67,8 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     app = built.app;
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
+    // Buyers come back to the public URL, else to the address the service listens on.
+    if (payments && !payments.returnUrl) payments.returnUrl = url;
     // Only once the port is ours: a first start that cannot listen must not create an admin key it never prints.
     const { workspace, adminKey } = await bootstrap(store);
     let demo: DemoSummary | null = null;
@@ -72,6 +80,13 @@ export async function startService(config: ServiceConfig, options: StartOptions 
     sweep.unref();
     alerts.start();
     resumer.start();
+    const exportSettings = billing?.export;
+    const exporter = exportSettings
+      ? new BackgroundExporter(store, () => sinkFor(store, exportSettings), exportSettings.intervalMs, (message, err) => built.app.log.warn({ err }, message),
+        // PostgreSQL writers commit out of id order: entries younger than 5 s wait for the next run.
+        config.databaseUrl ? 5000 : 0)
+      : null;
+    exporter?.start();
     let stopping: Promise<void> | null = null;
     const running: RunningService = {
       app, ctx: built.ctx, store, alerts, resumer, url, workspaceId: workspace.id, adminKey, demo,
@@ -80,6 +95,7 @@ export async function startService(config: ServiceConfig, options: StartOptions 
           built.ctx.draining.value = true;
           clearInterval(sweep);
           await built.app.close();
+          await exporter?.stop();
           // Deliveries in flight end within their timeout; what is left stays queued for the next start.
           await alerts.stop();
           await resumer.stop();

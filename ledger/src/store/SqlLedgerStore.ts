@@ -11,14 +11,17 @@ import { ApiKeys } from './sql/apiKeys';
 import { ChargeDecider } from './sql/chargeDecider';
 import { Charges } from './sql/charges';
 import { Counters } from './sql/counters';
+import { Purchases } from './sql/purchases';
 import { Reports } from './sql/reports';
 import { Reservations } from './sql/reservations';
 import { Settings } from './sql/settings';
+import { UsageExport } from './sql/usageExport';
 import type {
   AlertDelivery, RecordAlertsInput, WorkflowUsage, ParkedExecution, ParkInput, ResumeResult,
   AddMemberInput, ApiKeyRecord, AuditReport, BalanceCard, BreakdownQuery, BreakdownRow, ChargeInput, ChargeOutcome, CreateApiKeyInput,
   CreateWorkspaceInput, ExecutionInput, ExecutionRecord, FailureCount, Grant, GrantInput, HelperCount, LedgerEntry, LedgerStore, ListEntriesQuery,
   Member, Reservation, ReserveInput, ReserveOutcome, ReverseInput, SettleInput, Workspace,
+  CreatePurchaseInput, ExportCursor, PaymentConfirmation, PaymentOutcome, PaymentReversal, Purchase, UsageEntriesQuery,
 } from './types';
 
 /**
@@ -38,6 +41,8 @@ export class SqlLedgerStore implements LedgerStore {
   private readonly alertMarks: AlertMarks;
   private readonly outbox: AlertOutbox;
   private readonly parked: ParkedExecutions;
+  private readonly purchases: Purchases;
+  private readonly usageExport: UsageExport;
 
   constructor(
     readonly db: Db,
@@ -54,6 +59,8 @@ export class SqlLedgerStore implements LedgerStore {
     this.alertMarks = new AlertMarks(this.core);
     this.outbox = new AlertOutbox(this.core);
     this.parked = new ParkedExecutions(this.core);
+    this.purchases = new Purchases(this.core, this.admin);
+    this.usageExport = new UsageExport(this.core);
   }
 
   async migrate(): Promise<void> {
@@ -266,6 +273,42 @@ export class SqlLedgerStore implements LedgerStore {
 
   endParkedAtRenewal(workspaceId: string): Promise<number> {
     return this.parked.endAtRenewal(workspaceId);
+  }
+
+  createPurchase(input: CreatePurchaseInput): Promise<Purchase> {
+    return this.purchases.createPurchase(input);
+  }
+
+  listPurchases(workspaceId: string, limit?: number): Promise<Purchase[]> {
+    return this.purchases.listPurchases(workspaceId, limit);
+  }
+
+  getPurchase(provider: string, sessionId: string): Promise<Purchase | null> {
+    return this.purchases.getPurchase(provider, sessionId);
+  }
+
+  confirmPayment(input: PaymentConfirmation): Promise<PaymentOutcome> {
+    return this.purchases.confirmPayment(input);
+  }
+
+  closePurchase(provider: string, eventId: string, eventType: string, sessionId: string, status: 'failed' | 'expired'): Promise<PaymentOutcome> {
+    return this.purchases.closePurchase(provider, eventId, eventType, sessionId, status);
+  }
+
+  reversePayment(input: PaymentReversal): Promise<PaymentOutcome> {
+    return this.purchases.reversePayment(input);
+  }
+
+  usageEntries(query: UsageEntriesQuery): Promise<LedgerEntry[]> {
+    return this.usageExport.usageEntries(query);
+  }
+
+  getExportCursor(sink: string): Promise<ExportCursor | null> {
+    return this.usageExport.getExportCursor(sink);
+  }
+
+  moveExportCursor(sink: string, from: number, to: number, fileOffset: number | null): Promise<boolean> {
+    return this.usageExport.moveExportCursor(sink, from, to, fileOffset);
   }
 
   async close(): Promise<void> {

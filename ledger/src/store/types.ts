@@ -20,6 +20,8 @@ export type * from './records/executions';
 export type * from './records/apiKeys';
 export type * from './records/alerts';
 export type * from './records/parked';
+export type * from './records/purchases';
+export type * from './records/exportCursor';
 
 import type { AddMemberInput, CreateWorkspaceInput, Member, Workspace } from './records/workspaces';
 import type {
@@ -39,6 +41,8 @@ import type { ExecutionInput, ExecutionRecord, FailureCount, HelperCount } from 
 import type { ApiKeyRecord, CreateApiKeyInput } from './records/apiKeys';
 import type { AlertDelivery, RecordAlertsInput, WorkflowUsage } from './records/alerts';
 import type { ParkedExecution, ParkInput, ResumeResult } from './records/parked';
+import type { CreatePurchaseInput, PaymentConfirmation, PaymentOutcome, PaymentReversal, Purchase } from './records/purchases';
+import type { ExportCursor, UsageEntriesQuery } from './records/exportCursor';
 
 // ---------------------------------------------------------------- the store
 
@@ -153,6 +157,30 @@ export interface LedgerStore {
   finishResumption(workspaceId: string, executionId: string, result: ResumeResult): Promise<void>;
   /** Marks waiting executions whose renewal time passed as `renewal` (n8n resumes them itself); returns how many. */
   endParkedAtRenewal(workspaceId: string): Promise<number>;
+  /** Records a checkout session created for a pack, `pending` until the provider confirms the payment. */
+  createPurchase(input: CreatePurchaseInput): Promise<Purchase>;
+  /** The workspace's purchases, newest first. */
+  listPurchases(workspaceId: string, limit?: number): Promise<Purchase[]>;
+  getPurchase(provider: string, sessionId: string): Promise<Purchase | null>;
+  /**
+   * A verified payment event for a session: checked against the purchase (workspace, amount, currency), then its
+   * pack granted once — a repeated event id or an already paid session changes nothing. Refunds that arrived
+   * before it are applied right after.
+   */
+  confirmPayment(input: PaymentConfirmation): Promise<PaymentOutcome>;
+  /** A session that failed or expired before it was paid. */
+  closePurchase(provider: string, eventId: string, eventType: string, sessionId: string, status: 'failed' | 'expired'): Promise<PaymentOutcome>;
+  /**
+   * Money given back for a payment (refund or dispute; `moneyBack` is the total so far): the credits it paid for
+   * come off the purchase's grant while it has them, the rest becomes debt (docs/ledger.md, "Refunds and disputes").
+   */
+  reversePayment(input: PaymentReversal): Promise<PaymentOutcome>;
+
+  /** Usage entries (charges, settlements, reversals) of every workspace after an entry id, in recording order. */
+  usageEntries(query: UsageEntriesQuery): Promise<LedgerEntry[]>;
+  getExportCursor(sink: string): Promise<ExportCursor | null>;
+  /** Compare-and-set of a sink's cursor; false when another exporter moved it since `from`. */
+  moveExportCursor(sink: string, from: number, to: number, fileOffset: number | null): Promise<boolean>;
 
   close(): Promise<void>;
 }

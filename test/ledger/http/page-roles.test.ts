@@ -86,7 +86,7 @@ describe('billing page: every view × every caller, as docs/api.md documents it'
     const home = (await s.request('GET', '/', { headers: s.callers['admin session'].headers('GET') })).text;
     const bob = (await s.request('GET', '/?execution=ex-bob', { headers: s.callers['admin session'].headers('GET') })).text;
     assert.deepEqual(
-      [home.includes('Bob payroll'), home.includes('Alice digest'), bob.includes('Bob node'), home.includes('value="https://hooks.example.com/••••wxyz"'), home.includes('<td>https://hooks.example.com/••••wxyz</td>')],
+      [home.includes('Bob payroll'), home.includes('Alice digest'), bob.includes('Bob node'), home.includes('value="https://hooks.example.com/••••wxyz"'), home.includes('<td data-label="To">https://hooks.example.com/••••wxyz</td>')],
       [true, true, true, true, true],
     );
   });

@@ -13,10 +13,11 @@ describe('HTTP security', () => {
   });
   afterEach(async () => t.close());
 
-  it('documents only health, readiness, the OpenAPI document and the session routes as reachable without a key', () => {
+  it('documents only health, readiness, the OpenAPI document, the session routes and the Stripe webhook as reachable without a key', () => {
     const open = t.ctx.routes.filter((r) => r.public).map((r) => `${r.method} ${r.url}`).sort();
     // The OpenAPI document describes the API and holds no workspace's data; /metrics stays behind a key by default.
-    assert.deepEqual(open, ['delete /session', 'post /session', 'get /healthz', 'get /readyz', 'get /v1/openapi.json'].sort());
+    // The webhook carries Stripe's signature instead of a key (test/ledger/payments/webhook.test.ts).
+    assert.deepEqual(open, ['delete /session', 'post /session', 'get /healthz', 'get /readyz', 'get /v1/openapi.json', 'post /v1/payments/stripe/webhook'].sort());
   });
 
   it('answers health and readiness without a key', async () => {

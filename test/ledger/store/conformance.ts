@@ -14,6 +14,7 @@ import { describeKeysAndSettings } from './conformance/keysAndSettings';
 import { describeMigrations } from './conformance/migrations';
 import { describeParked } from './conformance/parked';
 import { describePeriods } from './conformance/periods';
+import { describePurchases } from './conformance/purchases';
 import { describeQueries } from './conformance/queries';
 import { describeReservations } from './conformance/reservations';
 import { describeReversals } from './conformance/reversals';
@@ -47,6 +48,7 @@ export function registerConformance(name: string, open: StoreFactory): void {
     describeCounters(ctx);
     describeKeysAndSettings(ctx);
     describeParked(ctx);
+    describePurchases(ctx);
     describeMigrations(ctx);
   });
 }

@@ -68,9 +68,9 @@ export const postTopUp = defineRoute({
   url: '/v1/topups',
   schema: {
     tags: ['admin'],
-    summary: 'Buy a top-up pack of the plan (idempotent when a key, e.g. a payment id, is given)',
+    summary: 'Grant a top-up pack of the plan by hand, without a payment (idempotent when a key is given); paid packs go through POST /v1/checkout',
     querystring: workspaceQuery,
-    body: { type: 'object', required: ['packId'], additionalProperties: false, properties: { packId: shortText, key: idempotencyKey } },
+    body: { type: 'object', required: ['packId'], additionalProperties: false, properties: { packId: shortText, key: idempotencyKey, reason: { ...shortText, description: 'Why the credits are granted without a payment (kept in the grant\'s note).' } } },
     response: {
       200: { ...topUp, description: 'The key was used before: the same grant, nothing added' },
       201: { ...topUp, description: 'The top-up grant and the new balance' },

@@ -12,6 +12,7 @@ import * as admin from './admin';
 import * as admission from './admission';
 import * as executions from './executions';
 import * as parked from './parked';
+import * as payments from './payments';
 import * as pricing from './pricing';
 import * as reports from './reports';
 import * as reservations from './reservations';
@@ -58,6 +59,9 @@ export const ledgerContract = {
   'GET /v1/alerts/deliveries': settings.getAlertDeliveries,
   'POST /v1/parked': parked.postParked,
   'GET /v1/parked': parked.getParked,
+  'POST /v1/checkout': payments.postCheckout,
+  'GET /v1/purchases': payments.getPurchases,
+  'POST /v1/payments/stripe/webhook': payments.postStripeWebhook,
 } as const;
 
 export type LedgerContract = typeof ledgerContract;

@@ -11,7 +11,7 @@ export const ledgerEntry = {
   properties: {
     id: { type: 'integer', description: 'Sequence number, increasing in recording order.' },
     workspaceId: text,
-    type: { type: 'string', enum: ['charge', 'reversal', 'settlement', 'repayment'] },
+    type: { type: 'string', enum: ['charge', 'reversal', 'settlement', 'repayment', 'clawback'] },
     key: text,
     millicredits: signedMillicredits,
     ...chargeLabels,

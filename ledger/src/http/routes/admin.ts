@@ -28,7 +28,7 @@ export function adminRoutes(app: LedgerApp, ctx: AppContext): void {
     if (!pack) throw new ApiError(400, 'unknown-pack', `the plan "${ws.plan.name}" has no top-up pack "${request.body.packId}"`, 'packId');
     const { grant, created } = await ctx.store.addGrantOnce({
       workspaceId: ws.id, kind: 'topup', millicredits: pack.millicredits, key: request.body.key,
-      note: `pack ${pack.id}: ${pack.price} ${pack.currency} (cents) by key ${principalOf(request).keyName}`,
+      note: `pack ${pack.id}: ${pack.price} ${pack.currency} (cents) by key ${principalOf(request).keyName}${request.body.reason ? `, granted without payment: ${request.body.reason}` : ''}`,
     });
     // A repeated key (a re-delivered payment) is acknowledged with 200: nothing was added twice.
     return reply.status(created ? 201 : 200).send({ grant, balance: await ctx.store.balance(ws.id) });

@@ -55,7 +55,7 @@ export function pageRoutes(app: LedgerApp, ctx: AppContext): void {
     const wsId = key.workspaceId ?? request.query.workspaceId ?? (await ctx.store.listWorkspaces())[0]?.id;
     const ws = wsId ? await ctx.store.getWorkspace(wsId) : null;
     if (!ws) return reply.status(404).send(renderSignIn('This key has no workspace to show.'));
-    const model = await buildPageModel(ctx.store, ws, { role: key.role, keyName: key.keyName, memberId: key.memberId, csrf: session.csrf }, request.query);
+    const model = await buildPageModel(ctx.store, ws, { role: key.role, keyName: key.keyName, memberId: key.memberId, csrf: session.csrf, checkout: ctx.payments !== null }, request.query);
     return reply.send(renderPage(model));
   });
 

@@ -214,4 +214,54 @@ CREATE TABLE parked_executions (
 CREATE INDEX parked_executions_status ON parked_executions (workspace_id, status, parked_at);
 `,
   },
+  {
+    version: 6,
+    name: 'purchases-and-export-cursors',
+    // A purchase is a Checkout Session we created: paid once it is verified, its grant keyed by the session, so a
+    // re-delivered or out-of-order event never grants twice. Payment events are remembered by id (replays are
+    // no-ops); a refund or dispute whose payment is not known yet waits in them until it is. Export cursors say
+    // how far each sink got, so a restart sends nothing twice and skips nothing.
+    sql: `
+CREATE TABLE purchases (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  pack_id TEXT NOT NULL,
+  millicredits BIGINT NOT NULL,
+  amount BIGINT NOT NULL,
+  currency TEXT NOT NULL,
+  bought_by TEXT NOT NULL,
+  status TEXT NOT NULL,
+  payment_id TEXT,
+  customer_id TEXT,
+  grant_id TEXT,
+  money_back BIGINT NOT NULL DEFAULT 0,
+  reclaimed BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  paid_at BIGINT,
+  refunded_at BIGINT
+);
+CREATE UNIQUE INDEX purchases_session ON purchases (provider, session_id);
+CREATE INDEX purchases_workspace ON purchases (workspace_id, created_at);
+CREATE INDEX purchases_payment ON purchases (provider, payment_id);
+CREATE TABLE payment_events (
+  provider TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payment_id TEXT,
+  money_back BIGINT,
+  state TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  PRIMARY KEY (provider, event_id)
+);
+CREATE INDEX payment_events_waiting ON payment_events (provider, payment_id, state);
+CREATE TABLE export_cursors (
+  sink TEXT PRIMARY KEY,
+  last_entry_id BIGINT NOT NULL,
+  file_offset BIGINT,
+  updated_at BIGINT NOT NULL
+);
+`,
+  },
 ];

@@ -40,9 +40,11 @@ export interface Grant {
 
 /**
  * `repayment` entries move debt onto credits that arrived later: 0 millicredits (no new usage), debits on the
- * grants that repaid it and a negative `overdraft`. Reports leave them out.
+ * grants that repaid it and a negative `overdraft`. `clawback` entries take a refunded or disputed purchase's
+ * credits back: 0 millicredits, a debit on its grant for the unspent part, and the spent part as `overdraft` (debt).
+ * Reports leave both out.
  */
-export type EntryType = 'charge' | 'reversal' | 'settlement' | 'repayment';
+export type EntryType = 'charge' | 'reversal' | 'settlement' | 'repayment' | 'clawback';
 
 /** One usage record to charge. `key` is the idempotency key (`executionId:nodeName:runIndex:kind`). */
 export interface ChargeInput {

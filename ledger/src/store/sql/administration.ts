@@ -15,7 +15,7 @@ import type { AddMemberInput, CreateWorkspaceInput, Grant, GrantInput, GrantKind
 import { checkAmount, checkId, checkPlan, checkTime, checkTimeZone, optionalText } from '../validate';
 import { checkTotal } from '../bounds';
 import { ChargeDecider } from './chargeDecider';
-import { USABLE_GRANTS_SQL } from './context';
+import { type Context, USABLE_GRANTS_SQL } from './context';
 
 const GRANT_KINDS: GrantKind[] = ['allocation', 'rollover', 'topup', 'manual', 'promo'];
 
@@ -189,34 +189,40 @@ export class Administration {
     const note = optionalText(input.note, 'note');
     return this.core.db.transaction(async (tx) => {
       const ctx = await this.core.open(tx, input.workspaceId);
-      const { now, ws } = ctx;
-      if (key !== null) {
-        const existing = await tx.get('SELECT * FROM grants WHERE workspace_id = ? AND grant_key = ?', [ws.id, key]);
-        if (existing) {
-          const grant = grantState(existing);
-          if (grant.millicredits !== amount || grant.kind !== input.kind) {
-            throw new LedgerError('key-conflict', `grant key "${key}" was already used for ${grant.millicredits} millicredits (${grant.kind})`, { key });
-          }
-          return { grant: grantOut(grant), created: false };
-        }
-      }
-      const effectiveAt = checkTime(input.effectiveAt, 'effectiveAt', now);
-      let expiresAt = input.expiresAt === undefined || input.expiresAt === null ? null : checkTime(input.expiresAt, 'expiresAt', now);
-      let endsWithPlan = false;
-      if (input.kind === 'topup' && input.expiresAt === undefined) {
-        ({ expiresAt, endsWithPlan } = topUpExpiresAt(ws.plan.topUps.lifetime, now, { start: ws.periodStart, end: ws.periodEnd }));
-      }
-      if (expiresAt !== null && expiresAt <= effectiveAt) throw new LedgerError('invalid-input', 'expiresAt must be after effectiveAt', { field: 'expiresAt' });
-      const held = await tx.get('SELECT COALESCE(SUM(remaining), 0) AS held FROM grants WHERE workspace_id = ? AND (expires_at IS NULL OR expires_at > ?)', [ws.id, now]);
-      checkTotal(Number(held?.held ?? 0) + amount, 'the credits the workspace holds', 'millicredits');
-      const grant: GrantState = {
-        id: randomUUID(), workspaceId: ws.id, kind: input.kind, millicredits: amount, remaining: amount,
-        priority: input.priority ?? defaultGrantPriority(input.kind), effectiveAt, expiresAt, createdAt: now, endsWithPlan, note, key,
-      };
-      await this.core.insertGrant(tx, grant);
-      await this.core.saveWorkspace(tx, ws);
-      return { grant: grantOut(grant), created: true };
+      const result = await this.grantIn(tx, ctx, input, amount, key, note);
+      await this.core.saveWorkspace(tx, ctx.ws);
+      return result;
     });
+  }
+
+  /** Adds a checked grant inside an open workspace transaction (purchases use it with their own bookkeeping). */
+  async grantIn(tx: Tx, ctx: Context, input: GrantInput, amount: number, key: string | null, note: string | null): Promise<{ grant: Grant; created: boolean }> {
+    const { now, ws } = ctx;
+    if (key !== null) {
+      const existing = await tx.get('SELECT * FROM grants WHERE workspace_id = ? AND grant_key = ?', [ws.id, key]);
+      if (existing) {
+        const grant = grantState(existing);
+        if (grant.millicredits !== amount || grant.kind !== input.kind) {
+          throw new LedgerError('key-conflict', `grant key "${key}" was already used for ${grant.millicredits} millicredits (${grant.kind})`, { key });
+        }
+        return { grant: grantOut(grant), created: false };
+      }
+    }
+    const effectiveAt = checkTime(input.effectiveAt, 'effectiveAt', now);
+    let expiresAt = input.expiresAt === undefined || input.expiresAt === null ? null : checkTime(input.expiresAt, 'expiresAt', now);
+    let endsWithPlan = false;
+    if (input.kind === 'topup' && input.expiresAt === undefined) {
+      ({ expiresAt, endsWithPlan } = topUpExpiresAt(ws.plan.topUps.lifetime, now, { start: ws.periodStart, end: ws.periodEnd }));
+    }
+    if (expiresAt !== null && expiresAt <= effectiveAt) throw new LedgerError('invalid-input', 'expiresAt must be after effectiveAt', { field: 'expiresAt' });
+    const held = await tx.get('SELECT COALESCE(SUM(remaining), 0) AS held FROM grants WHERE workspace_id = ? AND (expires_at IS NULL OR expires_at > ?)', [ws.id, now]);
+    checkTotal(Number(held?.held ?? 0) + amount, 'the credits the workspace holds', 'millicredits');
+    const grant: GrantState = {
+      id: randomUUID(), workspaceId: ws.id, kind: input.kind, millicredits: amount, remaining: amount,
+      priority: input.priority ?? defaultGrantPriority(input.kind), effectiveAt, expiresAt, createdAt: now, endsWithPlan, note, key,
+    };
+    await this.core.insertGrant(tx, grant);
+    return { grant: grantOut(grant), created: true };
   }
 
   async listGrants(workspaceId: string, options: { all?: boolean } = {}): Promise<Grant[]> {

@@ -140,7 +140,7 @@ export class Charges {
         return { status: 'conflict', key, code: 'key-conflict', message: `key "${key}" was already recorded for another entry`, existing: entryOut(existing) };
       }
       const original = await this.core.entryRow(tx, ctx.ws.id, reversesKey);
-      if (!original || original.type === 'reversal' || original.type === 'repayment') throw new LedgerError('unknown-entry', `no charge with key "${reversesKey}" in workspace "${ctx.ws.id}"`, { key: reversesKey });
+      if (!original || original.type === 'reversal' || original.type === 'repayment' || original.type === 'clawback') throw new LedgerError('unknown-entry', `no charge with key "${reversesKey}" in workspace "${ctx.ws.id}"`, { key: reversesKey });
       if (await tx.get('SELECT entry_key FROM reversals WHERE workspace_id = ? AND reverses_key = ?', [ctx.ws.id, reversesKey])) {
         throw new LedgerError('already-reversed', `the entry with key "${reversesKey}" is already reversed`, { key: reversesKey });
       }

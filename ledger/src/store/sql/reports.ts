@@ -29,7 +29,7 @@ export class Reports {
     const params = [ws.id, from, to, ...(query.memberId ? [checkId(query.memberId, 'memberId')] : [])];
     const memberFilter = query.memberId ? ' AND member_id = ?' : '';
     const rows = await this.core.db.all(
-      `SELECT ${column} AS k, workflow_name AS label, millicredits FROM entries WHERE workspace_id = ? AND recorded_at >= ? AND recorded_at < ? AND type <> 'repayment'${memberFilter}`,
+      `SELECT ${column} AS k, workflow_name AS label, millicredits FROM entries WHERE workspace_id = ? AND recorded_at >= ? AND recorded_at < ? AND type NOT IN ('repayment', 'clawback')${memberFilter}`,
       params,
     );
     const groups = new Map<string, BreakdownRow>();

@@ -1,0 +1,63 @@
+import type { Command } from '../commander';
+import { CliError, type CliContext } from '../io';
+import { ledger, type AdminFlags } from '../ledger';
+import { parseCountArg } from './options';
+import { ledgerOptions } from './keys';
+
+interface ExportFlags extends AdminFlags {
+  to: string;
+  out?: string;
+  stripeSecretKey?: string;
+  stripeApi?: string;
+  meterEvent?: string;
+  customer: string[];
+  source?: string;
+  header: string[];
+  batchSize?: number;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * `n8n-credits export --to stripe-meter|cloudevents|csv|jsonl`: sends the usage recorded since the last export
+ * of the same target (a cursor in the ledger), so running it again sends only what is new.
+ */
+export function register(program: Command, context: CliContext): void {
+  ledgerOptions(program.command('export').description('Export usage (and its reversals) to Stripe Billing meters, a CloudEvents endpoint, or a CSV / JSON Lines file; resumes where the last export of the same target stopped'))
+    .requiredOption('--to <target>', 'stripe-meter, cloudevents, csv or jsonl')
+    .option('--out <file|url>', 'the file (csv, jsonl) or the receiver URL (cloudevents)')
+    .option('--stripe-secret-key <key>', 'Stripe secret key (env N8N_CREDITS_STRIPE_SECRET_KEY)')
+    .option('--stripe-api <url>', 'another Stripe API base URL (stripe-mock, a test receiver)')
+    .option('--meter-event <name>', 'the Stripe meter\'s event name (default n8n_credits)')
+    .option('--customer <workspace=cus_id>', 'the Stripe customer of a workspace (repeatable; default: the customer its Checkout purchases made)', collect, [])
+    .option('--source <uri>', 'the CloudEvents source of the ledger (default urn:n8n-credits:ledger)')
+    .option('--header <name:value>', 'a request header for the CloudEvents receiver (repeatable)', collect, [])
+    .option('--batch-size <n>', 'entries per batch (default 500)', parseCountArg)
+    .action(async (o: ExportFlags) => {
+      const api = ledger();
+      if (!api.EXPORT_TARGETS.includes(o.to as never)) throw new CliError(`--to must be one of ${api.EXPORT_TARGETS.join(', ')}, got "${o.to}"`);
+      const headers: Record<string, string> = {};
+      for (const h of o.header) {
+        const at = h.indexOf(':');
+        if (at < 1) throw new CliError(`--header expects name:value, got "${h}"`);
+        headers[h.slice(0, at).trim().toLowerCase()] = h.slice(at + 1).trim();
+      }
+      const fail = (setting: string, message: string): never => {
+        throw new CliError(`${setting}: ${message}`);
+      };
+      try {
+        const summary = await api.runExport(o, {
+          to: o.to as never, target: o.out ?? null, stripeSecretKey: o.stripeSecretKey ?? process.env.N8N_CREDITS_STRIPE_SECRET_KEY ?? null,
+          stripeApi: o.stripeApi ? api.stripeApiOf(o.stripeApi) : undefined, meterEvent: o.meterEvent, customers: api.parseCustomers(o.customer, fail), source: o.source, headers,
+        }, { batchSize: o.batchSize, cwd: context.io.cwd, env: process.env });
+        context.io.stdout(`${summary.sink}: ${summary.entries} entries, ${summary.sent} sent, ${summary.acknowledged} acknowledged (cursor at entry ${summary.cursor})\n`);
+      } catch (err) {
+        if (err instanceof api.ExportError) {
+          const s = err.summary;
+          throw new CliError(`${err.message} (${s.entries} entries, ${s.sent} sent, ${s.acknowledged} acknowledged; cursor at entry ${s.cursor}: run again to continue)`);
+        }
+        if (err instanceof api.ExportSettingsError || api.isUsageError(err)) throw new CliError((err as Error).message);
+        throw err;
+      }
+    });
+}
