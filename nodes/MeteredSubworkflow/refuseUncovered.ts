@@ -14,7 +14,8 @@ export function refuseUncovered(node: INode, card: IDataObject, need: number): v
 	// Before the child starts: new work. Its charges, once it ran, are the execution's and always recorded under pause.
 	const decision = admits(left, need, 'work');
 	if (decision.ok) return;
-	const advice = 'Put a Credits Guard before this node to wait for the renewal.';
+	// n8n never runs a waiting node again on resume, so this node cannot park itself and then run the child.
+	const advice = "Put a Credits Guard (Apply the Plan's Policy) before this node: it waits until a top-up or the renewal covers the estimate.";
 	if (decision.reason === 'daily-limit') {
 		throw new NodeOperationError(node, `Daily limit reached for the sub-workflow: it is estimated at ${creditsText(need)}, ${creditsText(Math.max(0, left.dailyRemaining ?? 0))} left today`, {
 			description: `Plan policy "${left.policy}"; the daily limit renews at ${String(card.dailyResetsAt)}. ${advice}`,
