@@ -2,7 +2,7 @@ import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
 import { ledger } from '../ledger';
 
-interface ServeOptions {
+interface ServeOptions extends LimitOptions {
   host?: string;
   port?: string;
   dataDir?: string;
@@ -12,6 +12,22 @@ interface ServeOptions {
   bodyLimit?: string;
   smtpUrl?: string;
   smtpFrom?: string;
+}
+
+/** The limits' flags, spelled as commander names them (the same names as the ledger's `ServiceFlags`). */
+interface LimitOptions {
+  trustProxy?: string;
+  requestTimeout?: string;
+  headersTimeout?: string;
+  idleTimeout?: string;
+  rateLimit?: string;
+  meterRateLimit?: string;
+  authFailureLimit?: string;
+  analysisMaxNodes?: string;
+  analysisMaxConnections?: string;
+  analysisBodyLimit?: string;
+  analysisTimeout?: string;
+  analysisWorkers?: string;
 }
 
 /** `n8n-credits serve`: the ledger service and its billing page; runs until SIGTERM or SIGINT. */
@@ -28,6 +44,18 @@ export function register(program: Command, context: CliContext): void {
     .option('--body-limit <bytes>', 'largest request body accepted, in bytes (env N8N_CREDITS_BODY_LIMIT; default 4194304)')
     .option('--smtp-url <url>', 'SMTP server alert e-mails go through, smtp://host:port (env N8N_CREDITS_SMTP_URL)')
     .option('--smtp-from <address>', 'From address of alert e-mails (env N8N_CREDITS_SMTP_FROM)')
+    .option('--trust-proxy <proxies>', 'believe X-Forwarded-For/-Proto from these proxies: true, or addresses/CIDRs such as loopback,10.0.0.0/8 (env N8N_CREDITS_TRUST_PROXY; default none)')
+    .option('--request-timeout <ms>', 'longest time to receive a whole request, body included; 0 for none (default 60000)')
+    .option('--headers-timeout <ms>', 'longest time to receive a request\'s headers (default 10000)')
+    .option('--idle-timeout <ms>', 'close a connection silent this long; 0 for never (default 120000)')
+    .option('--rate-limit <n>', 'requests per minute per admin or member key; 0 for none (default 6000)')
+    .option('--meter-rate-limit <n>', 'requests per minute per meter key; 0 for none (default 0: the hook and nodes are not limited)')
+    .option('--auth-failure-limit <n>', 'failed authentications per minute per client address before 429; 0 for none (default 30)')
+    .option('--analysis-max-nodes <n>', 'most nodes of a workflow sent to /v1/estimates or /v1/admission (default 1000, at most 5000)')
+    .option('--analysis-max-connections <n>', 'most connections of such a workflow (default 5000)')
+    .option('--analysis-body-limit <bytes>', 'largest body of those routes (default 2097152)')
+    .option('--analysis-timeout <ms>', 'longest one workflow analysis may run (default 3000)')
+    .option('--analysis-workers <n>', 'worker threads for workflow analysis; 0 runs it on the event loop (default 1)')
     .action(async (options: ServeOptions) => {
       const { io } = context;
       const { ConfigError, describeListenFailure, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();

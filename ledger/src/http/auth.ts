@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './errors';
 import { hashApiKey, type Role } from './keys';
+import type { AuthFailureLimit } from './rateLimits';
 import type { SessionStore } from './sessions';
 
 /** Who is calling: resolved from a Bearer key or the billing page's session cookie. */
@@ -34,15 +35,19 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * Registers the `onRequest` hook that authenticates every non-public route before its body is read,
- * so a request without a valid key gets 401 (and a wrong role 403) and nothing else happens.
+ * so a request without a valid key gets 401 (429 once its address has failed too often: `failed`) and a
+ * wrong role 403, and nothing else happens.
  */
-export function registerAuth(app: FastifyInstance, lookup: KeyLookup, sessions: SessionStore): void {
+export function registerAuth(app: FastifyInstance, lookup: KeyLookup, sessions: SessionStore, failed: AuthFailureLimit = async () => undefined): void {
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const config = request.routeOptions.config ?? {};
     if (config.public || request.routeOptions.url === undefined) return;
     const principal = await authenticate(request, lookup, sessions);
-    if (!principal) throw new ApiError(401, 'unauthorized', 'a valid API key is required (Authorization: Bearer <key>)');
+    if (!principal) {
+      await failed(request, reply);
+      throw new ApiError(401, 'unauthorized', 'a valid API key is required (Authorization: Bearer <key>)');
+    }
     if (config.roles && !config.roles.includes(principal.role)) {
       throw new ApiError(403, 'forbidden', `this route needs the ${config.roles.join(' or ')} role; the key has ${principal.role}`);
     }

@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { AlertService } from '../alerts/alertService';
 import type { LedgerStore, Workspace } from '../store/types';
+import type { WorkflowAnalyzer } from './analysis/analyzer';
 import { principalOf, type KeyCache, type Principal } from './auth';
 import { ApiError } from './errors';
 import type { Metrics } from './metrics';
 import type { RouteDoc } from './openapi';
+import type { AuthFailureLimit } from './rateLimits';
 import type { SessionStore } from './sessions';
 
 /** What every route module gets. */
@@ -20,6 +22,10 @@ export interface AppContext {
   keyCache: KeyCache | null;
   /** Evaluates alerts after writes and lists deliveries; null when the app runs without one. */
   alerts: AlertService | null;
+  /** Prices workflows within the analysis limits, off the event loop. */
+  analyzer: WorkflowAnalyzer;
+  /** Throws a 429 once a client address has failed authentication too often; called before answering 401. */
+  authFailed: AuthFailureLimit;
 }
 
 /**

@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { ConfigError, integer } from './configValues';
+import { resolveHttpLimits, type HttpLimitsConfig, type HttpLimitsFlags } from './httpConfig';
+
+export { ConfigError } from './configValues';
 
 /** How `n8n-credits serve` runs: from flags, then environment variables, then defaults. */
 export interface ServiceConfig {
@@ -16,9 +20,11 @@ export interface ServiceConfig {
   smtpUrl: string | null;
   /** The From of alert e-mails. */
   smtpFrom: string;
+  /** Trusted proxies, timeouts, rate limits and analysis bounds (./httpConfig.ts). */
+  http: HttpLimitsConfig;
 }
 
-export interface ServiceFlags {
+export interface ServiceFlags extends HttpLimitsFlags {
   host?: string;
   port?: string | number;
   dataDir?: string;
@@ -34,24 +40,10 @@ export const DEFAULT_PORT = 5680;
 export const DEFAULT_DATA_DIR = '.n8n-credits-data';
 export const DEFAULT_SMTP_FROM = 'n8n Credits <n8n-credits@localhost>';
 
-/** Thrown for a flag or variable that cannot be used; the message names it. */
-export class ConfigError extends Error {
-  constructor(readonly setting: string, message: string) {
-    super(`${setting}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
-function integer(setting: string, value: string | number, min: number, max: number): number {
-  const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(setting, `expected an integer from ${min} to ${max}, got "${value}"`);
-  return n;
-}
-
 /**
  * Resolves the service configuration. Environment: `N8N_CREDITS_DATABASE_URL`, `N8N_CREDITS_HOST`,
  * `N8N_CREDITS_PORT`, `N8N_CREDITS_DATA_DIR`, `N8N_CREDITS_BODY_LIMIT`, `N8N_CREDITS_LOG_LEVEL`, `N8N_CREDITS_SMTP_URL`,
- * `N8N_CREDITS_SMTP_FROM`.
+ * `N8N_CREDITS_SMTP_FROM`, and those of the limits (./httpConfig.ts).
  */
 export function resolveConfig(flags: ServiceFlags, env: Record<string, string | undefined>, cwd: string): ServiceConfig {
   const databaseUrl = flags.database ?? env.N8N_CREDITS_DATABASE_URL ?? null;
@@ -78,6 +70,7 @@ export function resolveConfig(flags: ServiceFlags, env: Record<string, string | 
     logLevel: logLevel as ServiceConfig['logLevel'],
     smtpUrl,
     smtpFrom: smtpFrom.trim(),
+    http: resolveHttpLimits(flags, env),
   };
 }
 

@@ -49,9 +49,14 @@ export async function startService(config: ServiceConfig, options: StartOptions 
       store,
       alerts,
       bodyLimit: config.bodyLimit,
+      trustProxy: config.http.trustProxy,
+      timeouts: config.http.timeouts,
+      rateLimits: config.http.rateLimits,
+      analysis: config.http.analysis,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     app = built.app;
+    built.ctx.analyzer.warm();
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
     // Only once the port is ours: a first start that cannot listen must not create an admin key it never prints.

@@ -106,7 +106,7 @@ export interface LedgerStore {
   getFailureCount(workspaceId: string, workflowId: string): Promise<FailureCount>;
 
   createApiKey(input: CreateApiKeyInput): Promise<ApiKeyRecord>;
-  /** Null when unknown or revoked; updates `lastUsedAt`. */
+  /** Null when unknown or revoked; updates `lastUsedAt` when it is more than 5 minutes old (best effort: never fails for it). */
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
   listApiKeys(workspaceId?: string | null): Promise<ApiKeyRecord[]>;
   revokeApiKey(id: string): Promise<ApiKeyRecord>;
@@ -133,6 +133,9 @@ export interface LedgerStore {
   finishDelivery(id: string, result: { ok: true } | { ok: false; error: string; retryAt: string | null }): Promise<void>;
   /** The workspace's deliveries, newest first. */
   listDeliveries(workspaceId: string, limit: number): Promise<AlertDelivery[]>;
+
+  /** Resolves when the database accepts writes; rejects with the database's own error (read-only, no privilege) when not. Writes nothing. */
+  checkWritable(): Promise<void>;
 
   close(): Promise<void>;
 }
