@@ -171,7 +171,12 @@ describe('n8n app out of credits under pause: debt, refusal, park and resume', f
     assert.ok(fakeNow() >= RENEWAL, 'not before the renewal');
     assert.deepEqual(Object.keys(e.data.resultData.runData).sort(), ['After Guard', 'Guard', 'Webhook']);
     assert.equal(await eventually(async () => ((await parkedStatus(atRenewal)) === 'renewal' ? 'renewal' : undefined), 60_000, 'the park handed to the renewal'), 'renewal');
-    // The new period: 3 credits, of which the resumed execution spent 1 once its run reached the ledger.
-    assert.equal(await eventually(async () => ((await available()) === 2000 ? 2000 : undefined), 30_000, 'the resumed run charged in the new period'), 2000);
+    // Its run after the Guard is charged, and in the new period: the renewal is what let it go on.
+    const entries = await eventually(async () => {
+      const got = (await ledger.api('GET', `/v1/executions/${atRenewal}/entries`)).body.entries as Array<{ key: string; millicredits: number; recordedAt: string }> | undefined;
+      return got && got.length > 0 ? got : undefined;
+    }, 30_000, 'the resumed run charged');
+    assert.deepEqual(entries.map((x) => [x.key, x.millicredits, Date.parse(x.recordedAt) >= RENEWAL]), [[`${atRenewal}:After Guard:0:run`, 1000, true]]);
+    assert.deepEqual(Object.fromEntries(entries.map((x) => [x.key, x.millicredits])), await pricing(atRenewal));
   });
 });

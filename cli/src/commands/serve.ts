@@ -2,7 +2,7 @@ import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
 import { ledger } from '../ledger';
 
-interface ServeOptions {
+interface ServeOptions extends LimitOptions {
   host?: string;
   port?: string;
   dataDir?: string;
@@ -21,6 +21,22 @@ interface ServeOptions {
   exportInterval?: string;
   meterEvent?: string;
   customer?: string[];
+}
+
+/** The limits' flags, spelled as commander names them (the same names as the ledger's `ServiceFlags`). */
+interface LimitOptions {
+  trustProxy?: string;
+  requestTimeout?: string;
+  headersTimeout?: string;
+  idleTimeout?: string;
+  rateLimit?: string;
+  meterRateLimit?: string;
+  authFailureLimit?: string;
+  analysisMaxNodes?: string;
+  analysisMaxConnections?: string;
+  analysisBodyLimit?: string;
+  analysisTimeout?: string;
+  analysisWorkers?: string;
 }
 
 /** `n8n-credits serve`: the ledger service and its billing page; runs until SIGTERM or SIGINT. */
@@ -46,6 +62,18 @@ export function register(program: Command, context: CliContext): void {
     .option('--export-interval <ms>', 'how often the background export runs (env N8N_CREDITS_EXPORT_INTERVAL; default 60000)')
     .option('--meter-event <name>', 'the Stripe meter\'s event name (default n8n_credits)')
     .option('--customer <workspace=cus_id>', 'the Stripe customer of a workspace, for stripe-meter (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
+    .option('--trust-proxy <proxies>', 'believe X-Forwarded-For/-Proto from these proxies: true, or addresses/CIDRs such as loopback,10.0.0.0/8 (env N8N_CREDITS_TRUST_PROXY; default none)')
+    .option('--request-timeout <ms>', 'longest time to receive a whole request, body included; 0 for none (default 60000)')
+    .option('--headers-timeout <ms>', 'longest time to receive a request\'s headers (default 10000)')
+    .option('--idle-timeout <ms>', 'close a connection silent this long; 0 for never (default 120000)')
+    .option('--rate-limit <n>', 'requests per minute per admin or member key; 0 for none (default 6000)')
+    .option('--meter-rate-limit <n>', 'requests per minute per meter key; 0 for none (default 0: the hook and nodes are not limited)')
+    .option('--auth-failure-limit <n>', 'failed authentications per minute per client address before 429; 0 for none (default 30)')
+    .option('--analysis-max-nodes <n>', 'most nodes of a workflow sent to /v1/estimates or /v1/admission (default 1000, at most 5000)')
+    .option('--analysis-max-connections <n>', 'most connections of such a workflow (default 5000)')
+    .option('--analysis-body-limit <bytes>', 'largest body of those routes (default 2097152)')
+    .option('--analysis-timeout <ms>', 'longest one workflow analysis may run (default 3000)')
+    .option('--analysis-workers <n>', 'worker threads for workflow analysis; 0 runs it on the event loop (default 1)')
     .action(async (options: ServeOptions) => {
       const { io } = context;
       const { ConfigError, describeListenFailure, describeOpenFailure, resolveConfig, startService, stopOnSignals } = ledger();

@@ -2,9 +2,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServerOptions } from 'node:http';
 import type { AlertService } from '../alerts/alertService';
 import type { Resumer } from '../resume/resumer';
 import type { LedgerStore } from '../store/types';
+import { WorkflowAnalyzer } from './analysis/analyzer';
+import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './analysis/limits';
 import { KeyCache, registerAuth, type KeyLookup } from './auth';
 import type { AppContext } from './context';
 import { handleError, handleNotFound } from './errors';
@@ -16,6 +19,7 @@ import { executionRoutes } from './routes/executions';
 import { parkedRoutes } from './routes/parked';
 import { pageRoutes } from './routes/page';
 import { paymentRoutes } from './routes/payments';
+import { registerRateLimits, type RateLimits } from './rateLimits';
 import { pricingRoutes } from './routes/pricing';
 import { reportRoutes } from './routes/reports';
 import { reservationRoutes } from './routes/reservations';
@@ -42,6 +46,23 @@ export interface AppOptions {
   publicMetrics?: boolean;
   /** Top-ups paid through a provider (Stripe Checkout); none: "Buy" becomes an admin grant. */
   payments?: AppContext['payments'];
+  /** Bounds on workflow analysis (estimates, admission); `DEFAULT_ANALYSIS_LIMITS` for what is not given. */
+  analysis?: Partial<AnalysisLimits>;
+  /** Per-key and failed-authentication limits (requests per minute); none when absent (`serve` sets its defaults). */
+  rateLimits?: RateLimits;
+  /** Proxies whose X-Forwarded-For/-Proto are believed (fastify's `trustProxy`): true, or addresses/CIDRs; default none. */
+  trustProxy?: boolean | string;
+  /** Server timeouts (ms, 0 for none); Node's defaults when absent. */
+  timeouts?: ServerTimeouts;
+}
+
+export interface ServerTimeouts {
+  /** Receiving the whole request, headers and body: a body sent slowly is cut off with 408. */
+  requestMs: number;
+  /** Receiving the headers. */
+  headersMs: number;
+  /** A socket with no traffic is closed. */
+  idleMs: number;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -57,8 +78,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     // A malformed or too long URL answers in our error shape too, not fastify's own.
     frameworkErrors: (err, request, reply) => handleError(err, request, reply),
     forceCloseConnections: 'idle',
+    trustProxy: options.trustProxy ?? false,
+    ...(options.timeouts && serverTimeouts(options.timeouts)),
   });
   const routes: RouteDoc[] = [];
+  const limits = await registerRateLimits(app, options.rateLimits ?? { perKey: 0, perMeterKey: 0, authFailures: 0 });
   const ctx: AppContext = {
     store: options.store,
     metrics: options.metrics ?? new Metrics(),
@@ -70,7 +94,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     alerts: options.alerts ?? null,
     resumer: options.resumer ?? null,
     payments: options.payments ?? null,
+    analyzer: new WorkflowAnalyzer(analysisLimits(options)),
+    authFailed: limits.authFailed,
   };
+  app.addHook('onClose', () => ctx.analyzer.close());
   app.addHook('onRoute', (route) => collectRoute(routes, route));
   // An empty JSON body (a client that always sends the header) is no body: routes that need one say so by schema.
   const jsonParser = app.getDefaultJsonParser('error', 'error');
@@ -93,7 +120,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   };
   const keys = new KeyCache(lookup, options.keyCacheMs ?? 2000);
   ctx.keyCache = keys;
-  registerAuth(app, keys.find, ctx.sessions);
+  registerAuth(app, keys.find, ctx.sessions, limits.authFailed);
+  // After the auth hook: the key is known.
+  app.addHook('onRequest', limits.perKey);
   // Browsers must take JSON and CSV for what they are declared to be, never sniff them into HTML or script.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -126,4 +155,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   paymentRoutes(api, ctx);
   await app.ready();
   return { app, ctx };
+}
+
+/** The analysis limits: the defaults, then the options; an analysis body is never allowed more than any body. */
+function analysisLimits(options: AppOptions): AnalysisLimits {
+  const limits = { ...DEFAULT_ANALYSIS_LIMITS, ...options.analysis };
+  return { ...limits, maxBytes: Math.min(limits.maxBytes, options.bodyLimit ?? DEFAULT_BODY_LIMIT) };
+}
+
+/** Fastify's and Node's names for the timeouts. Node checks them every `connectionsCheckingInterval`, so that follows the shortest. */
+function serverTimeouts(t: ServerTimeouts): { requestTimeout: number; connectionTimeout: number; http: ServerOptions } {
+  const shortest = Math.min(...[t.requestMs, t.headersMs].filter((ms) => ms > 0), 30_000);
+  return { requestTimeout: t.requestMs, connectionTimeout: t.idleMs, http: { headersTimeout: t.headersMs, connectionsCheckingInterval: Math.max(100, Math.floor(shortest / 4)) } };
 }

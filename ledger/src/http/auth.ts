@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { accessOf, rolesOf } from './access';
 import { ApiError } from './errors';
 import { hashApiKey, type Role } from './keys';
+import type { AuthFailureLimit } from './rateLimits';
 import type { SessionStore } from './sessions';
 
 /** Who is calling: resolved from a Bearer key or the billing page's session cookie. */
@@ -29,22 +30,26 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * Registers the `onRequest` hook that authenticates every non-public route before its body is read, so a request
- * without a valid key gets 401 (and a role the access table does not name 403) and nothing else happens. Register
- * it before any route: its `onRoute` hook refuses a route the access table lacks.
+ * without a valid key gets 401 (429 once its address has failed too often: `failed`) and a role the access table
+ * does not name 403, and nothing else happens. Register it before any route: its `onRoute` hook refuses a route
+ * the access table lacks.
  */
-export function registerAuth(app: FastifyInstance, lookup: KeyLookup, sessions: SessionStore): void {
+export function registerAuth(app: FastifyInstance, lookup: KeyLookup, sessions: SessionStore, failed: AuthFailureLimit = async () => undefined): void {
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) accessOf(method, route.url);
   });
-  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.routeOptions.url;
     // A route the operator opened (`serve --public-metrics`) says so in its config.
     if (url === undefined || (request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return;
     const roles = rolesOf(accessOf(request.method, url));
     if (!roles) return;
     const principal = await authenticate(request, lookup, sessions);
-    if (!principal) throw new ApiError(401, 'unauthorized', 'a valid API key is required (Authorization: Bearer <key>)');
+    if (!principal) {
+      await failed(request, reply);
+      throw new ApiError(401, 'unauthorized', 'a valid API key is required (Authorization: Bearer <key>)');
+    }
     if (!roles.includes(principal.role)) {
       throw new ApiError(403, 'forbidden', `this route needs the ${roles.join(' or ')} role; the key has ${principal.role}`);
     }

@@ -4,10 +4,12 @@ import type { Resumer } from '../resume/resumer';
 import type { PaymentProvider } from '../payments/provider';
 import type { LedgerStore, Workspace } from '../store/types';
 import { ownMemberOf } from './access';
+import type { WorkflowAnalyzer } from './analysis/analyzer';
 import { principalOf, type KeyCache, type Principal } from './auth';
 import { ApiError } from './errors';
 import type { Metrics } from './metrics';
 import type { RouteDoc } from './openapi';
+import type { AuthFailureLimit } from './rateLimits';
 import type { SessionStore } from './sessions';
 
 /** What every route module gets. */
@@ -27,6 +29,10 @@ export interface AppContext {
   resumer: Resumer | null;
   /** The payment provider and the billing page's public URL buyers return to; null: "Buy" is an admin grant. */
   payments: { provider: PaymentProvider; returnUrl: string } | null;
+  /** Prices workflows within the analysis limits, off the event loop. */
+  analyzer: WorkflowAnalyzer;
+  /** Throws a 429 once a client address has failed authentication too often; called before answering 401. */
+  authFailed: AuthFailureLimit;
 }
 
 /**

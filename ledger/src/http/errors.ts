@@ -2,8 +2,14 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isLedgerError, type LedgerError } from '../store/errors';
 import type { LedgerErrorBody } from './contract';
 
-/** The JSON body of every error answer: `{ error: { code, message, field? } }` (the contract's `errorBody`). */
+/** The JSON body of every error answer: `{ error: { code, message, field?, limit?, value? } }` (the contract's `errorBody`). */
 export type ErrorBody = LedgerErrorBody;
+
+/** The limit a refused request crossed, and what it sent: a client can tell which setting to ask about. */
+export interface LimitDetail {
+  limit: number;
+  value?: number;
+}
 
 /** An expected failure of a request, answered with `status` and an error body; nothing has been written. */
 export class ApiError extends Error {
@@ -12,6 +18,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly detail?: LimitDetail,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -19,8 +26,8 @@ export class ApiError extends Error {
 }
 
 /** Builds the JSON error body. */
-export function errorBody(code: string, message: string, field?: string): ErrorBody {
-  return { error: field === undefined ? { code, message } : { code, message, field } };
+export function errorBody(code: string, message: string, field?: string, detail?: LimitDetail): ErrorBody {
+  return { error: { code, message, ...(field === undefined ? {} : { field }), ...detail } };
 }
 
 interface AjvIssue {
@@ -48,7 +55,9 @@ export function describeValidation(issues: AjvIssue[], part: string | undefined)
 /** Fastify error handler: every failure becomes `{error:{code,message,field?}}` with a 4xx/5xx status. */
 export function handleError(err: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof ApiError) {
-    void reply.status(err.status).send(errorBody(err.code, err.message, err.field));
+    // A 503 of ours is momentary (analyses queued, shutting down): say when to try again unless a limit already did.
+    if (err.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '1');
+    void reply.status(err.status).send(errorBody(err.code, err.message, err.field, err.detail));
     return;
   }
   if (isLedgerError(err)) {
@@ -63,9 +72,11 @@ export function handleError(err: FastifyError | ApiError | Error, request: Fasti
     return;
   }
   switch (fe.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      void reply.status(413).send(errorBody('body_too_large', 'the request body is larger than the limit'));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
+      const limit = request.routeOptions.bodyLimit;
+      void reply.status(413).send(errorBody('body_too_large', `the request body is larger than the limit of ${limit} bytes`, 'body', { limit }));
       return;
+    }
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       void reply.status(400).send(errorBody('malformed_json', `the body is not valid JSON: ${fe.message}`, 'body'));

@@ -29,8 +29,13 @@ export function checkPlan(value: unknown): { ok: true; plan: Plan } | { ok: fals
 
 /** The price book a plan names (a preset), falling back to `default` when that preset is not shipped. */
 export function priceBookOf(plan: Plan): PriceBook {
+  return priceBookNamed(plan.priceBook);
+}
+
+/** The price book preset `name`, or `default` when that preset is not shipped (what a worker thread is sent). */
+export function priceBookNamed(name: string): PriceBook {
   try {
-    return getPriceBook(plan.priceBook);
+    return getPriceBook(name);
   } catch (err) {
     if (err instanceof PricingError) return getPriceBook('default');
     throw err;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { analyzeWorkflow } from '../../../shared-pricing/src/estimate/analyzeWorkflow';
-import type { PriceBook } from '../../../shared-pricing/src/price-book/types';
+import type { AnalysisResult } from './analysis/job';
 
 /** A workflow as admission prices it: what `analyzeWorkflow` reads, and what names its version. */
 export interface PricedWorkflow {
@@ -50,13 +49,16 @@ export class WorkflowEstimates {
     return range;
   }
 
-  /** The estimate of `workflow`, priced with `book` unless this version was priced before. */
-  price(workspaceId: string, priceBook: string, book: PriceBook, workflow: PricedWorkflow): { range: WorkflowRange; versionId: string } {
+  /** The estimate of `workflow`, priced by `analyze` (its nodes and connections) unless this version was priced before. */
+  async price(
+    workspaceId: string, priceBook: string, workflow: PricedWorkflow,
+    analyze: (priced: { nodes: unknown[]; connections: object }) => Promise<AnalysisResult>,
+  ): Promise<{ range: WorkflowRange; versionId: string }> {
     const versionId = workflowVersion(workflow);
     const workflowId = workflow.id ?? '';
     const known = this.get(workspaceId, priceBook, workflowId, versionId);
     if (known) return { range: known, versionId };
-    const { expected, max } = analyzeWorkflow(JSON.stringify({ nodes: workflow.nodes, connections: workflow.connections }), book).perExecution;
+    const { expected, max } = (await analyze({ nodes: workflow.nodes, connections: workflow.connections })).perExecution;
     const range = { expected, max, name: workflow.name ?? null };
     this.entries.set(WorkflowEstimates.key(workspaceId, priceBook, workflowId, versionId), range);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

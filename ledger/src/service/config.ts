@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { resolveBillingConfig, type BillingConfig, type BillingFlags } from './billingConfig';
+import { ConfigError, integer } from './configValues';
+import { resolveHttpLimits, type HttpLimitsConfig, type HttpLimitsFlags } from './httpConfig';
+
+export { ConfigError } from './configValues';
 
 /** How `n8n-credits serve` runs: from flags, then environment variables, then defaults. */
 export interface ServiceConfig {
@@ -21,9 +25,11 @@ export interface ServiceConfig {
   publicMetrics: boolean;
   /** Stripe Checkout, the public URL and the background usage export (see billingConfig.ts). */
   billing?: BillingConfig;
+  /** Trusted proxies, timeouts, rate limits and analysis bounds (./httpConfig.ts). */
+  http: HttpLimitsConfig;
 }
 
-export interface ServiceFlags extends BillingFlags {
+export interface ServiceFlags extends BillingFlags, HttpLimitsFlags {
   host?: string;
   port?: string | number;
   dataDir?: string;
@@ -40,20 +46,6 @@ export const DEFAULT_PORT = 5680;
 export const DEFAULT_DATA_DIR = '.n8n-credits-data';
 export const DEFAULT_SMTP_FROM = 'n8n Credits <n8n-credits@localhost>';
 
-/** Thrown for a flag or variable that cannot be used; the message names it. */
-export class ConfigError extends Error {
-  constructor(readonly setting: string, message: string) {
-    super(`${setting}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
-function integer(setting: string, value: string | number, min: number, max: number): number {
-  const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(setting, `expected an integer from ${min} to ${max}, got "${value}"`);
-  return n;
-}
-
 /** An on/off variable: `true`/`1` or `false`/`0` (or unset); anything else is a mistake worth saying. */
 function flag(setting: string, value: string | undefined): boolean {
   if (value === undefined || value === '' || value === 'false' || value === '0') return false;
@@ -64,7 +56,8 @@ function flag(setting: string, value: string | undefined): boolean {
 /**
  * Resolves the service configuration. Environment: `N8N_CREDITS_DATABASE_URL`, `N8N_CREDITS_HOST`,
  * `N8N_CREDITS_PORT`, `N8N_CREDITS_DATA_DIR`, `N8N_CREDITS_BODY_LIMIT`, `N8N_CREDITS_LOG_LEVEL`, `N8N_CREDITS_SMTP_URL`,
- * `N8N_CREDITS_SMTP_FROM`, `N8N_CREDITS_PUBLIC_METRICS` (`true`).
+ * `N8N_CREDITS_SMTP_FROM`, `N8N_CREDITS_PUBLIC_METRICS` (`true`), and those of billing (./billingConfig.ts) and of
+ * the limits (./httpConfig.ts).
  */
 export function resolveConfig(flags: ServiceFlags, env: Record<string, string | undefined>, cwd: string): ServiceConfig {
   const databaseUrl = flags.database ?? env.N8N_CREDITS_DATABASE_URL ?? null;
@@ -95,6 +88,7 @@ export function resolveConfig(flags: ServiceFlags, env: Record<string, string | 
     billing: resolveBillingConfig(flags, env, (setting, message) => {
       throw new ConfigError(setting, message);
     }),
+    http: resolveHttpLimits(flags, env),
   };
 }
 

@@ -62,9 +62,14 @@ export async function startService(config: ServiceConfig, options: StartOptions 
       payments,
       bodyLimit: config.bodyLimit,
       publicMetrics: config.publicMetrics,
+      trustProxy: config.http.trustProxy,
+      timeouts: config.http.timeouts,
+      rateLimits: config.http.rateLimits,
+      analysis: config.http.analysis,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     app = built.app;
+    built.ctx.analyzer.warm();
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
     // Buyers come back to the public URL, else to the address the service listens on.

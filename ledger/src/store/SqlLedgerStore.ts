@@ -311,6 +311,22 @@ export class SqlLedgerStore implements LedgerStore {
     return this.usageExport.moveExportCursor(sink, from, to, fileOffset);
   }
 
+  /**
+   * A write that is always rolled back: the database must take the write lock (SQLite's `BEGIN IMMEDIATE`) and check
+   * the privilege and read-only state (PostgreSQL) for it, then nothing is kept.
+   */
+  async checkWritable(): Promise<void> {
+    const probe = new Error('write probe: rolled back');
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx.run('UPDATE api_keys SET last_used_at = last_used_at WHERE id = ?', ['__write-probe__']);
+        throw probe;
+      });
+    } catch (err) {
+      if (err !== probe) throw err;
+    }
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }

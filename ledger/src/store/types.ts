@@ -112,7 +112,7 @@ export interface LedgerStore {
   getFailureCount(workspaceId: string, workflowId: string): Promise<FailureCount>;
 
   createApiKey(input: CreateApiKeyInput): Promise<ApiKeyRecord>;
-  /** Null when unknown or revoked; updates `lastUsedAt`. */
+  /** Null when unknown or revoked; updates `lastUsedAt` when it is more than 5 minutes old (best effort: never fails for it). */
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
   listApiKeys(workspaceId?: string | null): Promise<ApiKeyRecord[]>;
   revokeApiKey(id: string): Promise<ApiKeyRecord>;
@@ -181,6 +181,8 @@ export interface LedgerStore {
   getExportCursor(sink: string): Promise<ExportCursor | null>;
   /** Compare-and-set of a sink's cursor; false when another exporter moved it since `from`. */
   moveExportCursor(sink: string, from: number, to: number, fileOffset: number | null): Promise<boolean>;
+  /** Resolves when the database accepts writes; rejects with the database's own error (read-only, no privilege) when not. Writes nothing. */
+  checkWritable(): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -25,7 +25,8 @@ export interface MemoryReport {
 }
 
 async function main(): Promise<void> {
-  const config = resolveConfig({ port: flag('--port') ?? 0, dataDir: flag('--data-dir'), database: flag('--database'), logLevel: 'silent' }, {}, process.cwd());
+  // The fault tests load the ledger with the admin key: its per-key rate limit is off, as a meter key's is by default.
+  const config = resolveConfig({ port: flag('--port') ?? 0, dataDir: flag('--data-dir'), database: flag('--database'), logLevel: 'silent', rateLimit: 0 }, {}, process.cwd());
   const service = await startService(config);
   process.stdout.write(JSON.stringify({ url: service.url, key: service.adminKey, pid: process.pid }) + '\n');
   process.on('message', (message: { type?: string }) => {

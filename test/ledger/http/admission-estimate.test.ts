@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { getPriceBook } from '../../../shared-pricing/src/price-book/loadPriceBook';
 import { WorkflowEstimates } from '../../../ledger/src/http/workflowEstimates';
 import { makeTestApp, pauseWith, type TestApp } from './helpers';
 
@@ -129,13 +128,14 @@ describe('admission on the workflow\'s estimate', () => {
 });
 
 describe('WorkflowEstimates', () => {
-  it('forgets the least recently used version past its capacity', () => {
+  it('forgets the least recently used version past its capacity', async () => {
     const cache = new WorkflowEstimates(2);
-    const price = (versionId: string) => cache.price('ws', 'twenty', getPriceBook('twenty'), { id: 'w', versionId, nodes: [], connections: {} });
-    price('v1');
-    price('v2');
+    const analyze = async () => ({ perExecution: { expected: 1, min: 1, max: 1 }, nodes: [] });
+    const price = (versionId: string) => cache.price('ws', 'twenty', { id: 'w', versionId, nodes: [], connections: {} }, analyze);
+    await price('v1');
+    await price('v2');
     cache.get('ws', 'twenty', 'w', 'v1');
-    price('v3');
+    await price('v3');
     assert.deepEqual([cache.size, !!cache.get('ws', 'twenty', 'w', 'v1'), !!cache.get('ws', 'twenty', 'w', 'v2'), !!cache.get('ws', 'twenty', 'w', 'v3')], [2, true, false, true]);
   });
 });

@@ -37,7 +37,9 @@ export async function makeTestApp(options: { path?: string; bodyLimit?: number }
     member: await makeKey(store, workspace.id, 'member', 'alice'),
     meter: await makeKey(store, workspace.id, 'meter'),
   };
-  const { app, ctx } = await buildApp({ store, bodyLimit: options.bodyLimit });
+  // Analysis runs inline here: a worker thread takes about a second to start under tsx, in every test app. The
+  // worker pool has its own tests (analysis-limits.test.ts).
+  const { app, ctx } = await buildApp({ store, bodyLimit: options.bodyLimit, analysis: { workers: 0 } });
   const auth = (role: Role) => ({ authorization: `Bearer ${keys[role]}` });
   return {
     app, ctx, store, ws: workspace, keys, auth,

@@ -54,3 +54,32 @@ describe('redactUrl', () => {
     assert.equal(redactUrl('postgres://user:secret@host:5432/db'), 'postgres://user:***@host:5432/db');
   });
 });
+
+describe('resolveConfig: limits', () => {
+  it('defaults to no trusted proxy, 60 s per request, 6000 requests per minute per key, meter keys unlimited, 30 failed authentications', () => {
+    const { http } = resolveConfig({}, {}, '/');
+    assert.deepEqual(
+      [http.trustProxy, http.timeouts, http.rateLimits, http.analysis],
+      [false, { requestMs: 60_000, headersMs: 10_000, idleMs: 120_000 }, { perKey: 6000, perMeterKey: 0, authFailures: 30 }, { maxNodes: 1000, maxConnections: 5000, maxBytes: 2_097_152, timeBudgetMs: 3000, workers: 1 }],
+    );
+  });
+
+  it('takes each limit from its flag, else its N8N_CREDITS_ variable', () => {
+    const { http } = resolveConfig(
+      { trustProxy: 'loopback, 10.0.0.0/8', requestTimeout: '5000', rateLimit: '0', analysisWorkers: '2' },
+      { N8N_CREDITS_REQUEST_TIMEOUT: '9000', N8N_CREDITS_AUTH_FAILURE_LIMIT: '7', N8N_CREDITS_ANALYSIS_MAX_NODES: '300' },
+      '/',
+    );
+    // headers-timeout (default 10 s) is capped by the 5 s request timeout: Node refuses a longer one.
+    assert.deepEqual(
+      [http.trustProxy, http.timeouts.requestMs, http.timeouts.headersMs, http.rateLimits.perKey, http.rateLimits.authFailures, http.analysis.workers, http.analysis.maxNodes],
+      ['loopback,10.0.0.0/8', 5000, 5000, 0, 7, 2, 300],
+    );
+  });
+
+  it('names the flag or variable of a limit it cannot use', () => {
+    assert.throws(() => resolveConfig({ trustProxy: '10.0.0.0/40' }, {}, '/'), (e: unknown) => e instanceof ConfigError && e.setting === '--trust-proxy');
+    assert.throws(() => resolveConfig({}, { N8N_CREDITS_ANALYSIS_MAX_NODES: '6000' }, '/'), (e: unknown) => e instanceof ConfigError && e.message === 'N8N_CREDITS_ANALYSIS_MAX_NODES: expected an integer from 1 to 5000, got "6000"');
+    assert.throws(() => resolveConfig({ rateLimit: '-1' }, {}, '/'), (e: unknown) => e instanceof ConfigError && e.setting === '--rate-limit');
+  });
+});

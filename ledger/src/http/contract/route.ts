@@ -43,6 +43,8 @@ export const errorBody = {
         code: { type: 'string' },
         message: { type: 'string' },
         field: { type: 'string', description: 'The offending input as a dotted path (`events.3.key`).' },
+        limit: { type: 'integer', description: 'The limit the request crossed (bytes, nodes, milliseconds, requests per minute), when one did.' },
+        value: { type: 'integer', description: 'What the request sent against `limit`, when it is known.' },
       },
     },
   },

@@ -17,13 +17,13 @@ export const getReadyz = defineRoute({
   url: '/readyz',
   schema: {
     tags: ['system'],
-    summary: 'Readiness: the database answers and the process is not draining (no key needed)',
+    summary: 'Readiness: the database answers and can be written, and the process is not draining (no key needed)',
     response: {
       200: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ready'] } }, description: 'Ready' },
       503: {
         type: 'object',
         required: ['status'],
-        properties: { status: { type: 'string', enum: ['draining', 'database-unavailable'] }, message: text },
+        properties: { status: { type: 'string', enum: ['draining', 'database-unavailable', 'database-read-only'] }, message: text },
         description: 'Not ready',
       },
     },

@@ -5,7 +5,6 @@ import { resolveWorkspace, type AppContext } from '../context';
 import type { AdmissionJson } from '../contract';
 import { getAdmission, postAdmission } from '../contract/admission';
 import { contractRoute, type LedgerApp } from '../contractRoute';
-import { priceBookOf } from '../pricing';
 import { WorkflowEstimates } from '../workflowEstimates';
 
 /** n8n modes started from the editor: never refused by the admission check (the user is watching). */
@@ -82,12 +81,12 @@ export function admissionRoutes(app: LedgerApp, ctx: AppContext, estimates = new
     });
   });
 
-  app.post(postAdmission.url, contractRoute(postAdmission), async (request) => {
+  app.post(postAdmission.url, { ...contractRoute(postAdmission), bodyLimit: ctx.analyzer.limits.maxBytes }, async (request) => {
     const ws = await resolveWorkspace(ctx, request);
     const { workflow, mode } = request.body;
     const card = await ctx.store.balance(ws.id);
     const failures = await failuresOf(ws, workflow.id);
-    const { range, versionId } = estimates.price(ws.id, ws.plan.priceBook, priceBookOf(ws.plan), workflow);
+    const { range, versionId } = await estimates.price(ws.id, ws.plan.priceBook, workflow, (priced) => ctx.analyzer.analyze(priced, ws.plan.priceBook));
     const figure = figureOf(ws);
     return decideAdmission(card, failures, mode, { estimate: { millicredits: range[figure], figure, versionId }, workflowNeeded: false, label: labelOf(workflow.id, range.name) });
   });

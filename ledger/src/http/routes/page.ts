@@ -70,7 +70,10 @@ export function pageRoutes(app: LedgerApp, ctx: AppContext): void {
   app.post(postSession.url, contractRoute(postSession), async (request, reply) => {
     const hash = hashApiKey(request.body.key.trim());
     const record = await keyLookup(ctx)(hash);
-    if (!record) return reply.status(401).send(errorBody('unauthorized', 'that key is not valid', 'key'));
+    if (!record) {
+      await ctx.authFailed(request, reply);
+      return reply.status(401).send(errorBody('unauthorized', 'that key is not valid', 'key'));
+    }
     if (!may(record.role, 'page:sign-in')) return reply.status(403).send(errorBody('forbidden', METER_REFUSAL, 'key'));
     const { id } = ctx.sessions.create(hash);
     reply.setCookie(SESSION_COOKIE, id, { httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https', maxAge: 12 * 60 * 60 });

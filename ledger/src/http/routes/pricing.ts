@@ -1,4 +1,3 @@
-import { analyzeWorkflow } from '../../../../shared-pricing/src/estimate/analyzeWorkflow';
 import type { Plan } from '../../../../shared-pricing/src/plans/types';
 import { resolveWorkspace, type AppContext } from '../context';
 import { priceBookOf } from '../pricing';
@@ -21,15 +20,11 @@ export function pricingRoutes(app: LedgerApp, ctx: AppContext): void {
     return { ...priced, millicredits: free ? 0 : priced.millicredits, listMillicredits: priced.millicredits, free, plan: planRules(ws.plan) };
   });
 
-  app.post(postEstimate.url, contractRoute(postEstimate), async (request) => {
+  // Analysis is bounded (size, then a time budget off the event loop): see ../analysis.
+  app.post(postEstimate.url, { ...contractRoute(postEstimate), bodyLimit: ctx.analyzer.limits.maxBytes }, async (request) => {
     const ws = await resolveWorkspace(ctx, request);
-    const book = priceBookOf(ws.plan);
-    const analysis = analyzeWorkflow(JSON.stringify(request.body.workflow), book);
+    const { perExecution, nodes } = await ctx.analyzer.analyze(request.body.workflow, ws.plan.priceBook);
     const free = request.body.mode === 'manual' && ws.plan.editorRunsFree;
-    const perExecution = analysis.perExecution;
-    return {
-      millicredits: free ? 0 : perExecution.expected, perExecution, free, plan: planRules(ws.plan),
-      nodes: analysis.nodes.map((n) => ({ name: n.name, type: n.type, millicredits: n.credits.expected })),
-    };
+    return { millicredits: free ? 0 : perExecution.expected, perExecution, free, plan: planRules(ws.plan), nodes };
   });
 }

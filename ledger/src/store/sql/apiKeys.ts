@@ -5,6 +5,9 @@ import type { ApiKeyRecord, CreateApiKeyInput } from '../types';
 import { checkId, optionalText } from '../validate';
 import { ChargeDecider } from './chargeDecider';
 
+/** How stale a key's `lastUsedAt` may be before a lookup writes it again: a busy key costs one write per interval. */
+export const LAST_USED_EVERY_MS = 5 * 60_000;
+
 /** API keys: only their hashes are stored. */
 export class ApiKeys {
   constructor(private readonly core: ChargeDecider) {}
@@ -22,12 +25,23 @@ export class ApiKeys {
     return apiKeyOut((await this.core.db.get('SELECT * FROM api_keys WHERE id = ?', [id]))!);
   }
 
+  /**
+   * The key under `hash`, unless unknown or revoked. Stamps `lastUsedAt` only when the stored one is older than
+   * `LAST_USED_EVERY_MS`, and never fails for it: a lookup is a read, and must keep working on a read-only database
+   * (a ledger that can only be read still answers balances and reports).
+   */
   async findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
     checkId(hash, 'hash');
     const row = await this.core.db.get('SELECT * FROM api_keys WHERE hash = ? AND revoked_at IS NULL', [hash]);
     if (!row) return null;
     const now = this.core.clock();
-    await this.core.db.run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', [now, String(row.id)]);
+    const last = row.last_used_at === null ? null : Number(row.last_used_at);
+    if (last !== null && now - last < LAST_USED_EVERY_MS) return apiKeyOut(row);
+    try {
+      await this.core.db.run('UPDATE api_keys SET last_used_at = ? WHERE id = ?', [now, String(row.id)]);
+    } catch {
+      return apiKeyOut(row);
+    }
     return { ...apiKeyOut(row), lastUsedAt: iso(now) };
   }
 
