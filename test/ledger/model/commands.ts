@@ -12,6 +12,7 @@ import { AddGrant, AddMember, SetDailyLimit, SetMemberAllocation, SetPlan, TopUp
 import { Charge, ChargeBatch, Repost, Reverse, type RepostVariant } from './steps/charges';
 import { Advance, Jump, type JumpKind } from './steps/clock';
 import { RecordExecution } from './steps/executions';
+import { Buy, GiveBack, Pay, type PayVariant, type Share } from './steps/purchases';
 import { ExpireReservations, Release, Reserve, Settle } from './steps/reservations';
 import { DAY, HOUR, MINUTE, type Cmd } from './steps/step';
 
@@ -42,6 +43,11 @@ const chargeInput: fc.Arbitrary<ChargeIn> = fc.record({
 });
 
 const allocation = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 20_000 }), fc.constant(-5));
+
+const pay = fc.tuple(fc.nat(3), fc.constantFrom<PayVariant>('paid', 'paid', 'paid', 'pending', 'async', 'wrong-amount'), fc.integer({ min: 0, max: 1 }))
+  .map(([i, v, r]) => new Pay(i, v, r));
+const giveBack = fc.tuple(fc.nat(3), fc.constantFrom<'refund' | 'dispute'>('refund', 'refund', 'dispute'), fc.constantFrom<Share>('cent', 'third', 'half', 'most', 'all'), fc.integer({ min: 0, max: 1 }))
+  .map(([i, k, sh, r]) => new GiveBack(i, k, sh, r));
 
 export const commandArbitraries: Array<fc.Arbitrary<Cmd>> = [
   fc.oneof(
@@ -79,4 +85,12 @@ export const commandArbitraries: Array<fc.Arbitrary<Cmd>> = [
     .map(([sc, g, p, st]) => new RecordExecution(sc, g, p, st)),
   fc.tuple(fc.integer({ min: 0, max: SCRIPTS.length - 1 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom('success', 'error'))
     .map(([sc, g, st]) => new RecordExecution(sc, g, 'final', st)),
+  // Paid top-ups: a checkout, its payment events (replays under the same id), refunds and disputes in any order.
+  // Several times each, so that a sequence often buys, pays, spends into the pack and then gets money back.
+  fc.constant(null).map(() => new Buy()),
+  pay,
+  pay,
+  pay,
+  giveBack,
+  giveBack,
 ];

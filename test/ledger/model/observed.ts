@@ -38,7 +38,7 @@ export interface CardObs {
 
 export interface EntryObs {
   type: string;
-  /** Null for repayments, whose keys the ledger makes up. */
+  /** Null for repayments and clawbacks, whose keys the ledger makes up. */
   key: string | null;
   millicredits: number;
   overdraft: number;
@@ -55,6 +55,27 @@ export interface RowObs {
   entries: number;
 }
 
+/** A purchase as its history lists it; `slot` is the harness's name for it (the system maps its own id back). */
+export interface PurchaseObs {
+  slot: string;
+  packId: string;
+  millicredits: number;
+  amount: number;
+  status: string;
+  moneyBack: number;
+  reclaimed: number;
+}
+
+/** Purchases in the order they were bought (p0, p1, …, p10). */
+export const bySlot = (ps: PurchaseObs[]) => [...ps].sort((a, b) => Number(a.slot.slice(1)) - Number(b.slot.slice(1)));
+
+/** What a payment event did: granted a pack, took credits back (and how much of that became debt), or nothing. */
+export type PaymentObs =
+  | { status: 'applied'; granted: number; reclaimed: number; debt: number; purchase: PurchaseObs }
+  | { status: 'duplicate'; purchase: PurchaseObs | null }
+  | { status: 'waiting' }
+  | { status: 'rejected'; code: string };
+
 export interface StateObs {
   card: CardObs;
   audit: { ok: boolean; entries: number; netCharged: number };
@@ -62,6 +83,8 @@ export interface StateObs {
   breakdown: Record<string, RowObs[]>;
   executions: Record<string, EntryObs[]>;
   failures: Record<string, { consecutiveFailures: number; open: boolean }>;
+  /** The purchase history, by slot. */
+  purchases: PurchaseObs[];
 }
 
 /** Refusal reasons whose `renewsAt` the spec fixes (the others are not compared). */

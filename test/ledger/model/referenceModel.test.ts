@@ -24,6 +24,26 @@ describe('reference model', () => {
     assert.deepEqual(m.entries().map((e) => [e.type, e.millicredits, e.overdraft]), [['charge', 15_000, 5_000], ['repayment', 0, -5_000]]);
   });
 
+  it('takes a refunded pack back: the unspent part off its grant, the spent part as debt the next credits repay', () => {
+    // Spojit: allocation 10,000, a pack of 8,000 for 10.00 USD that lasts as long as the plan.
+    const m = new ReferenceModel({ plan: PLANS.spojit!, timeZone: 'UTC', anchorDay: 1, anchorMonth: 1 }, at('2026-01-10T00:00:00Z'));
+    m.createPurchase('p0', PLANS.spojit!.topUps.packs[0]!);
+    const now = at('2026-01-11T00:00:00Z');
+    const early = m.moneyBack({ eventId: 'r1', paymentId: 'pi', moneyBack: 250 }, now);
+    const paid = m.confirmPayment({ eventId: 'c1', slot: 'p0', paymentId: 'pi', amount: 1000, paid: true }, now);
+    // A refund before its payment waits; on payment ⌊8,000 × 250 ÷ 1,000⌋ = 2,000 come off the new grant at once.
+    assert.deepEqual([early, paid], [{ status: 'waiting' }, { status: 'applied', granted: 8_000, reclaimed: 2_000, debt: 0, purchase: { slot: 'p0', packId: 'spojit-1k', millicredits: 8_000, amount: 1000, status: 'refunded', moneyBack: 250, reclaimed: 2_000 } }]);
+    // 15,000: the allocation's 10,000 and 5,000 of the pack's 6,000 left: 1,000 left on it.
+    m.charge(charge('a', 15_000), now);
+    const rest = m.moneyBack({ eventId: 'r2', paymentId: 'pi', moneyBack: 1000 }, now);
+    // The rest: 8,000 − 2,000 = 6,000; 1,000 off the grant, 5,000 owed, nothing to repay it with.
+    assert.deepEqual([rest, m.balance(now).totalAvailable], [{ status: 'applied', granted: 0, reclaimed: 6_000, debt: 5_000, purchase: { slot: 'p0', packId: 'spojit-1k', millicredits: 8_000, amount: 1000, status: 'refunded', moneyBack: 1000, reclaimed: 8_000 } }, -5_000]);
+    // February's 10,000 repay the 5,000 first.
+    const feb = m.balance(at('2026-02-02T00:00:00Z'));
+    assert.deepEqual([feb.remaining, feb.overdraft, feb.topUps], [5_000, 0, 0]);
+    assert.deepEqual(m.entries().map((e) => [e.type, e.overdraft]), [['clawback', 0], ['charge', 0], ['clawback', 5_000], ['repayment', -5_000]]);
+  });
+
   it('caps Twenty\'s rollover at one month\'s allocation', () => {
     const m = new ReferenceModel({ plan: PLANS.twentyMonthly!, timeZone: 'UTC', anchorDay: 1, anchorMonth: 1 }, at('2026-01-01T00:00:00Z'));
     m.charge(charge('a', 5_000), at('2026-01-05T00:00:00Z'));

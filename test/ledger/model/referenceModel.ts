@@ -6,18 +6,18 @@
  * throws restores the state it started from. Results come back as `observed.ts` shapes.
  *
  * The class is built up by area over a chain of subclasses in `reference/` (state and time, charges,
- * account, reservations); this file adds executions and the queries (card, entries, reports).
+ * account, reservations, purchases); this file adds executions and the queries (card, entries, reports).
  */
 import { priceExecution } from '../../../shared-pricing/src/execution/priceExecution';
 import type { ExecutionRun, Workflow } from '../../../shared-pricing/src/execution/types';
 import { dayAt, isoDay } from './zoned';
 import { iso, type CardObs, type EntryObs, type Obs, type RowObs } from './observed';
-import { ReservingModel } from './reference/reservations';
+import { PurchasingModel } from './reference/purchases';
 import { bookOf, entryObs, type ChargeIn } from './reference/types';
 
 export { bookOf, MAX_AMOUNT, ModelError, type ChargeIn, type WorkspaceSpec } from './reference/types';
 
-export class ReferenceModel extends ReservingModel {
+export class ReferenceModel extends PurchasingModel {
   // ------------------------------------------------------------ executions
 
   recordExecution(x: { run: ExecutionRun; workflow: Workflow; workflowId: string | null; memberId?: string | null }, now: number): Obs {
@@ -102,11 +102,12 @@ export class ReferenceModel extends ReservingModel {
     return { ok: true, entries: this.s.entries.length, netCharged: this.s.entries.reduce((s, e) => s + e.mc, 0) };
   }
 
-  /** Usage by `by` over [from, to), by `recordedAt`; repayments left out. Rows sorted by key. */
+  /** Usage by `by` over [from, to), by `recordedAt`; repayments and clawbacks left out. Rows sorted by key. */
   breakdown(by: 'workflow' | 'nodeType' | 'member' | 'day', from: number, to: number): RowObs[] {
     const rows = new Map<string, RowObs>();
     for (const e of this.s.entries) {
-      if (e.type === 'repayment' || e.recordedAt < from || e.recordedAt >= to) continue;
+      // Repayments and clawbacks move no usage (docs: "Reports leave clawbacks out").
+      if (e.type === 'repayment' || e.type === 'clawback' || e.recordedAt < from || e.recordedAt >= to) continue;
       const key = by === 'workflow' ? e.workflowId : by === 'nodeType' ? e.nodeType : by === 'member' ? e.memberId : isoDay(e.recordedAt, this.ws.timeZone);
       const row = rows.get(key ?? '') ?? { key: key ?? '', millicredits: 0, entries: 0 };
       row.millicredits += e.mc;

@@ -1,6 +1,7 @@
 /**
  * The systems the model is checked against: a `LedgerStore` driven directly, or the HTTP API
- * (`buildApp` + `app.inject`) over one, using the store only for what HTTP does not offer.
+ * (`buildApp` + `app.inject`) over one, using the store only for what HTTP does not offer. Purchases
+ * go through `payments.ts` (the store's calls, or checkout and the signed Stripe webhook).
  * Every answer is reduced to the `observed.ts` shapes the model produces.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
@@ -8,12 +9,16 @@ import { priceExecution } from '../../../shared-pricing/src/execution/priceExecu
 import type { ExecutionRun, Workflow } from '../../../shared-pricing/src/execution/types';
 import type { Plan } from '../../../shared-pricing/src/plans/types';
 import { buildApp } from '../../../ledger/src/http/app';
+import { StripePaymentProvider } from '../../../ledger/src/payments/stripeProvider';
 import { isLedgerError } from '../../../ledger/src/store/errors';
 import { PostgresLedgerStore } from '../../../ledger/src/store/postgres';
 import { SqliteLedgerStore } from '../../../ledger/src/store/sqlite';
 import type { ChargeOutcome, LedgerEntry, LedgerStore } from '../../../ledger/src/store/types';
 import { dropSchema, freshSchemaName, testDatabaseUrl } from '../../support/postgres';
 import { makeKey } from '../http/helpers';
+import { startFakeStripe, WEBHOOK_SECRET } from '../payments/fakeStripe';
+import { HttpPayments, StorePayments, type Payments } from './payments';
+import type { MoneyBackIn, PaymentIn } from './reference/purchases';
 import type { ChargeIn, WorkspaceSpec } from './referenceModel';
 import { bookOf } from './referenceModel';
 import type { CardObs, ChargeObs, EntryObs, Obs, RowObs, StateObs } from './observed';
@@ -58,7 +63,7 @@ export function chargeObs(o: ChargeOutcome): ChargeObs {
 
 function entryObs(e: Pick<LedgerEntry, 'type' | 'key' | 'millicredits' | 'overdraft' | 'status' | 'memberId' | 'workflowId' | 'executionId'>): EntryObs {
   return {
-    type: e.type, key: e.type === 'repayment' ? null : e.key, millicredits: e.millicredits, overdraft: e.overdraft, status: e.type === 'charge' || e.type === 'settlement' ? e.status : null,
+    type: e.type, key: e.type === 'repayment' || e.type === 'clawback' ? null : e.key, millicredits: e.millicredits, overdraft: e.overdraft, status: e.type === 'charge' || e.type === 'settlement' ? e.status : null,
     memberId: e.memberId, workflowId: e.workflowId, executionId: e.executionId,
   };
 }
@@ -91,8 +96,23 @@ function executionInput(workspaceId: string, plan: Plan, x: ExecutionPost) {
 export class StoreSystem {
   /** Reservation ids by the key they were reserved with. */
   protected reservations = new Map<string, string>();
+  protected payments: Payments;
 
-  constructor(readonly store: LedgerStore, readonly ws: string) {}
+  constructor(readonly store: LedgerStore, readonly ws: string) {
+    this.payments = new StorePayments(store, ws);
+  }
+
+  buy(slot: string, pack: { id: string; millicredits: number; price: number; currency: string }): Promise<Obs> {
+    return caught(() => this.payments.buy(slot, pack));
+  }
+
+  confirmPayment(e: PaymentIn, async: boolean): Promise<Obs> {
+    return caught(() => this.payments.confirmPayment(e, async));
+  }
+
+  moneyBack(e: MoneyBackIn, kind: 'refund' | 'dispute'): Promise<Obs> {
+    return caught(() => this.payments.moneyBack(e, kind));
+  }
 
   charge(c: ChargeIn): Promise<Obs> {
     return caught(async () => chargeObs(await this.store.charge({ ...c, workspaceId: this.ws })));
@@ -185,7 +205,7 @@ export class StoreSystem {
     for (const by of ['workflow', 'nodeType', 'member', 'day'] as const) breakdown[by] = byKey(await s.breakdown({ workspaceId: this.ws, by, from: q.from, to: q.to }));
     const executions: Record<string, EntryObs[]> = {};
     for (const id of q.executions) executions[id] = (await s.entriesOfExecution(this.ws, id)).map(entryObs);
-    return { card, audit: { ok: a.ok, entries: a.entries, netCharged: a.netCharged }, entries, breakdown, executions, failures: await this.failures(q.workflows) };
+    return { card, audit: { ok: a.ok, entries: a.entries, netCharged: a.netCharged }, entries, breakdown, executions, failures: await this.failures(q.workflows), purchases: await this.payments.purchases() };
   }
 
   protected async failures(workflows: string[]): Promise<StateObs['failures']> {
@@ -225,6 +245,7 @@ function httpError(status: number, body: any): Obs {
 export class HttpSystem extends StoreSystem {
   constructor(store: LedgerStore, ws: string, private readonly app: FastifyInstance, private readonly key: string) {
     super(store, ws);
+    this.payments = new HttpPayments(store, ws, app, key);
   }
 
   private async call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<{ status: number; body: any }> {
@@ -295,7 +316,7 @@ export class HttpSystem extends StoreSystem {
       const r = await this.call('GET', `/v1/executions/${encodeURIComponent(id)}/entries`);
       executions[id] = r.status === 404 ? [] : r.body.entries.map(entryObs);
     }
-    return { card, audit: { ok: a.ok, entries: a.entries, netCharged: a.netCharged }, entries, breakdown, executions, failures: await this.failures(q.workflows) };
+    return { card, audit: { ok: a.ok, entries: a.entries, netCharged: a.netCharged }, entries, breakdown, executions, failures: await this.failures(q.workflows), purchases: await this.payments.purchases() };
   }
 }
 
@@ -330,7 +351,11 @@ export async function openTarget(name: TargetName, clock: Clock): Promise<Target
     await lite.migrate();
     store = lite;
   }
-  const app = http ? (await buildApp({ store, keyCacheMs: 0 })).app : null;
+  // Over HTTP, Stripe's API is a local stand-in that opens a session per checkout (ids unique across the run).
+  let sessions = 0;
+  const stripe = http ? await startFakeStripe(() => [200, { id: `cs_model_${++sessions}`, object: 'checkout.session', url: `https://checkout.stripe.test/${sessions}`, customer: null }]) : null;
+  const provider = stripe && new StripePaymentProvider({ secretKey: 'sk_test_model', webhookSecret: WEBHOOK_SECRET, api: stripe.api });
+  const app = http ? (await buildApp({ store, keyCacheMs: 0, payments: { provider: provider!, returnUrl: 'http://billing.test' } })).app : null;
   return {
     name,
     privateStore: false,
@@ -341,6 +366,7 @@ export async function openTarget(name: TargetName, clock: Clock): Promise<Target
     },
     async close() {
       await app?.close();
+      await stripe?.close();
       await store.close();
       await dispose();
     },

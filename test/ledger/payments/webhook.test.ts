@@ -92,6 +92,16 @@ describe('Stripe payments over HTTP', function () {
         ['https://checkout.stripe.test/pay/cs_test_1', [['cs_test_1', 'pending', 500, 'usd', 'first admin']]]);
     });
 
+    it('lists as many purchases as `limit` asks, and refuses a limit outside 1–1000', async () => {
+      await buy();
+      await buy();
+      const history = (limit: string) => s.app.inject({ method: 'GET', url: `/v1/purchases?limit=${limit}`, headers: { authorization: `Bearer ${s.member}` } });
+      const one = await history('1');
+      const bad = await history('1001');
+      // Two checkouts; limit 1 gives one of them (the query string's limit is text: it was refused as not an integer).
+      assert.deepEqual([one.statusCode, one.json().purchases?.length, bad.statusCode], [200, 1, 400]);
+    });
+
     it('refuses a member\'s checkout (403) and an unknown pack (400), asking Stripe nothing', async () => {
       const member = await s.app.inject({ method: 'POST', url: '/v1/checkout', headers: { authorization: `Bearer ${s.member}` }, payload: { packId: 'p5' } });
       const unknown = await s.app.inject({ method: 'POST', url: '/v1/checkout', headers: { authorization: `Bearer ${s.admin}` }, payload: { packId: 'nope' } });

@@ -50,6 +50,14 @@ export function registerRegressions(name: string, open: StoreFactory): void {
     let store: LedgerStore;
     const charge = (key: string, millicredits: number, extra: Record<string, unknown> = {}) => store.charge({ workspaceId: 'w', key, millicredits, ...extra });
     const spent = async () => (await store.breakdown({ workspaceId: 'w', by: 'workflow' })).reduce((sum, r) => sum + r.millicredits, 0);
+    // A pack of 5 credits for 5.00 USD, bought and paid through Stripe (issue 14), and money given back for it.
+    const PACK = { id: 'p5', millicredits: 5_000, price: 500, currency: 'usd' };
+    const buyPack = async () => {
+      await store.createPurchase({ id: 'pur', workspaceId: 'w', provider: 'stripe', sessionId: 'cs', packId: 'p5', millicredits: 5_000, amount: 500, currency: 'usd', boughtBy: 'admin' });
+      return store.confirmPayment({ provider: 'stripe', eventId: 'evt_paid', eventType: 'checkout.session.completed', sessionId: 'cs', amount: 500, currency: 'usd', workspaceId: 'w', paymentId: 'pi', customerId: null, paid: true });
+    };
+    const giveBack = (eventId: string, moneyBack: number, eventType = 'charge.refunded') => store.reversePayment({ provider: 'stripe', eventId, eventType, paymentId: 'pi', moneyBack, currency: 'usd' });
+    const entryTypes = async () => (await store.listEntries({ workspaceId: 'w', limit: 100 })).sort((a, b) => a.id - b.id).map((e) => [e.type, e.millicredits, e.overdraft]);
 
     beforeEach(async () => {
       t = T0;
@@ -84,6 +92,59 @@ export function registerRegressions(name: string, open: StoreFactory): void {
       // 10k + 2k of debt; the top-up repays the 2k (3k left); the reversal puts 10k back on the allocation and
       // returns the repaid 2k as a refund: 10k + 3k + 2k = 15k, what there was with no charge at all.
       assert.deepEqual([card.remaining, card.topUps, card.other, card.totalAvailable, card.overdraft, (await store.audit('w')).ok], [10_000, 3_000, 2_000, 15_000, 0, true]);
+    });
+
+    it('takes a pack refunded before any of it was spent back off its grant, as no debt and no usage', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000, topUps: { packs: [PACK], lifetime: { kind: 'plan' } } }), timeZone: 'UTC', anchorDay: 1 });
+      await charge('a', 4_000, { workflowId: 'wf' });
+      await buyPack();
+      const outcome = await giveBack('evt_refund', 500);
+      const card = await store.balance('w');
+      // The 4,000 came off the allocation (priority 30 before top-ups' 50): the pack's 5,000 are all unspent, so
+      // all 5,000 come off its grant; 6,000 left, nothing owed, and the report still says 4,000 spent.
+      assert.deepEqual(
+        [outcome.status === 'applied' ? [outcome.reclaimed, outcome.debt] : outcome.status, card.topUps, card.totalAvailable, card.overdraft, await spent(), await entryTypes(), (await store.audit('w')).ok],
+        [[5_000, 0], 0, 6_000, 0, 4_000, [['charge', 4_000, 0], ['clawback', 0, 0]], true],
+      );
+    });
+
+    it('makes the spent part of a refunded pack debt, repaid first by the next credits, and only once', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000, topUps: { packs: [PACK], lifetime: { kind: 'plan' } } }), timeZone: 'UTC', anchorDay: 1 });
+      await buyPack();
+      await charge('a', 13_000);
+      const partial = await giveBack('evt_refund_1', 300);
+      const indebted = await store.balance('w');
+      t = Date.parse('2026-02-01T00:00:00.000Z');
+      const renewed = await store.balance('w');
+      const rest = await giveBack('evt_refund_2', 500);
+      const after = await store.balance('w');
+      // 13,000 = the allocation's 10,000 + 3,000 of the pack (2,000 left). 300 of 500 back: ⌊5,000 × 300 ÷ 500⌋ =
+      // 3,000: the 2,000 left come off the grant, 1,000 is debt (−1,000). February's 10,000 repay it: 9,000.
+      // The rest of the money back: 5,000 − 3,000 = 2,000 more, none left on the grant, so all debt, repaid at
+      // once from the allocation: 7,000 and nothing owed.
+      assert.deepEqual(
+        [
+          partial.status === 'applied' ? [partial.reclaimed, partial.debt] : partial.status, indebted.totalAvailable, indebted.overdraft,
+          renewed.remaining, renewed.overdraft, rest.status === 'applied' ? [rest.reclaimed, rest.debt] : rest.status, after.totalAvailable, after.overdraft,
+        ],
+        [[3_000, 1_000], -1_000, 1_000, 9_000, 0, [2_000, 2_000], 7_000, 0],
+      );
+      assert.deepEqual(await entryTypes(), [['charge', 13_000, 0], ['clawback', 0, 1_000], ['repayment', 0, -1_000], ['clawback', 0, 2_000], ['repayment', 0, -2_000]]);
+      assert.equal((await store.audit('w')).ok, true);
+    });
+
+    it('takes a dispute after a partial refund only for what the refund did not take', async () => {
+      await store.createWorkspace({ id: 'w', name: 'W', plan: small({ allocation: 10_000, topUps: { packs: [PACK], lifetime: { kind: 'plan' } } }), timeZone: 'UTC', anchorDay: 1 });
+      await buyPack();
+      const refund = await giveBack('evt_refund', 100);
+      const dispute = await giveBack('evt_dispute', 500, 'charge.dispute.created');
+      const [purchase] = await store.listPurchases('w');
+      // 100 of 500: ⌊5,000 × 100 ÷ 500⌋ = 1,000; the dispute of the whole 500 takes 5,000 less those 1,000 = 4,000.
+      // All unspent (the allocation goes first): 10,000 left, no debt.
+      assert.deepEqual(
+        [refund.status === 'applied' ? refund.reclaimed : refund.status, dispute.status === 'applied' ? dispute.reclaimed : dispute.status, purchase.reclaimed, purchase.moneyBack, (await store.balance('w')).totalAvailable],
+        [1_000, 4_000, 5_000, 500, 10_000],
+      );
     });
 
     it('changes nothing when the same plan is saved again', async () => {

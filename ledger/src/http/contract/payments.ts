@@ -50,7 +50,7 @@ export const getPurchases = defineRoute({
   schema: {
     tags: ['payments'],
     summary: 'Purchase history: packs bought through the payment provider, newest first',
-    querystring: { type: 'object', properties: { ...workspaceQuery.properties, limit: { type: 'integer', minimum: 1, maximum: 1000 } } },
+    querystring: { type: 'object', properties: { ...workspaceQuery.properties, limit: { type: 'string', pattern: '^(?:[1-9][0-9]{0,2}|1000)$', description: '1–1000, default 100' } } },
     response: { 200: { type: 'object', required: ['purchases'], properties: { purchases: { type: 'array', items: purchase } }, description: 'Purchases' }, ...errorResponses },
   },
 });

@@ -37,7 +37,8 @@ export function paymentRoutes(app: LedgerApp, ctx: AppContext): void {
 
   app.get(getPurchases.url, contractRoute(getPurchases), async (request) => {
     const ws = await resolveWorkspace(ctx, request);
-    return { purchases: await ctx.store.listPurchases(ws.id, request.query.limit ?? 100) };
+    // Query strings are not coerced: the limit arrives as text, checked by the contract's pattern.
+    return { purchases: await ctx.store.listPurchases(ws.id, request.query.limit ? Number(request.query.limit) : 100) };
   });
 
   // Only this route reads its body as bytes: every other route keeps the JSON parser.

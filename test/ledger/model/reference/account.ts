@@ -22,13 +22,16 @@ export class AccountModel extends ChargingModel {
       this.checkTotal(live + g.millicredits);
       const effectiveAt = g.effectiveAt ?? now;
       let expiresAt = g.expiresAt === undefined ? null : g.expiresAt;
-      if (g.kind === 'topup' && g.expiresAt === undefined) {
-        const life = this.s.plan.topUps.lifetime;
-        expiresAt = life.kind === 'plan' ? null : life.kind === 'period' ? this.s.periodEnd : now + life.days * DAY;
-      }
+      if (g.kind === 'topup' && g.expiresAt === undefined) expiresAt = this.topUpExpiresAt(now);
       this.addGrantRow(g.kind, g.millicredits, effectiveAt, expiresAt, g.key ?? null, now);
       return { created: true, millicredits: g.millicredits, expiresAt: expiresAt === null ? null : iso(expiresAt) };
     });
+  }
+
+  /** A top-up bought now lapses with the plan (never here), at the period end, or after its days. */
+  protected topUpExpiresAt(now: number): number | null {
+    const life = this.s.plan.topUps.lifetime;
+    return life.kind === 'plan' ? null : life.kind === 'period' ? this.s.periodEnd : now + life.days * DAY;
   }
 
   setPlan(plan: Plan, now: number): Obs {

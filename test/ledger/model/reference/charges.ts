@@ -106,7 +106,7 @@ export class ChargingModel extends ModelState {
       const existing = this.s.entries.find((e) => e.key === k);
       if (existing) return existing.type === 'reversal' && existing.reversesKey === reversesKey ? { status: 'duplicate', millicredits: existing.mc } : { status: 'conflict' };
       const original = this.s.entries.find((e) => e.key === reversesKey);
-      if (!original || original.type === 'reversal' || original.type === 'repayment') throw new ModelError('unknown-entry');
+      if (!original || original.type === 'reversal' || original.type === 'repayment' || original.type === 'clawback') throw new ModelError('unknown-entry');
       if (this.s.entries.some((e) => e.type === 'reversal' && e.reversesKey === reversesKey)) throw new ModelError('already-reversed');
       // Its below-zero part still owed comes off the debt; what later credits repaid comes back as a refund.
       const owed = Math.min(original.overdraft, this.debt());

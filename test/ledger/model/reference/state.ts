@@ -17,6 +17,7 @@ export class ModelState {
     this.s = {
       plan: ws.plan, dailyOverride: undefined, periodStart: p.start, periodEnd: p.end, grants: [], entries: [], reservations: [],
       members: [], failures: {}, helperRuns: 0, executions: {}, nextId: 1, planStartedAt: createdAt,
+      purchases: [], events: [], waiting: {},
     };
     // The first allocation counts from the start of the period it is issued for (see the report: an ambiguity).
     this.addGrantRow('allocation', ws.plan.allocation, p.start, p.end, null, p.start);

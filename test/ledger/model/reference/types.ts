@@ -52,7 +52,7 @@ export interface ChargeIn {
 }
 
 export interface Entry extends Required<Omit<ChargeIn, 'millicredits'>> {
-  type: 'charge' | 'settlement' | 'reversal' | 'repayment';
+  type: 'charge' | 'settlement' | 'reversal' | 'repayment' | 'clawback';
   mc: number;
   debits: Debit[];
   overdraft: number;
@@ -70,6 +70,20 @@ interface Reservation {
   expiresAt: number;
 }
 
+/** A pack bought through the payment provider; `slot` is the harness's name for it (p0, p1, …). */
+export interface Purchase {
+  slot: string;
+  packId: string;
+  mc: number;
+  price: number;
+  status: 'pending' | 'paid' | 'refunded';
+  paymentId: string | null;
+  grant: number | null;
+  /** Money given back so far (the largest total any refund or dispute said), and the credits taken back for it. */
+  moneyBack: number;
+  reclaimed: number;
+}
+
 export interface State {
   plan: Plan;
   dailyOverride: number | null | undefined;
@@ -84,6 +98,11 @@ export interface State {
   executions: Record<string, { helper: number; breaker: boolean }>;
   nextId: number;
   planStartedAt: number;
+  purchases: Purchase[];
+  /** Payment event ids seen (applied or waiting); a rejected event is not remembered. */
+  events: string[];
+  /** Money given back for payments not known yet, by payment id: the largest total. */
+  waiting: Record<string, number>;
 }
 
 export interface WorkspaceSpec {
@@ -112,7 +131,7 @@ export function definedOf(c: ChargeIn): Partial<ChargeIn> {
 
 export function entryObs(e: Entry): EntryObs {
   return {
-    type: e.type, key: e.type === 'repayment' ? null : e.key, millicredits: e.mc, overdraft: e.overdraft, status: e.type === 'charge' || e.type === 'settlement' ? e.status : null,
+    type: e.type, key: e.type === 'repayment' || e.type === 'clawback' ? null : e.key, millicredits: e.mc, overdraft: e.overdraft, status: e.type === 'charge' || e.type === 'settlement' ? e.status : null,
     memberId: e.memberId, workflowId: e.workflowId, executionId: e.executionId,
   };
 }

@@ -3,7 +3,7 @@ import type { Plan } from '../../../../shared-pricing/src/plans/types';
 import type { Obs } from '../observed';
 import { PLANS, reordered } from '../plans';
 import type { StoreSystem } from '../targets';
-import { show, Step, type World } from './step';
+import { GRANT_TICK, show, Step, type World } from './step';
 
 export interface GrantSpec {
   kind: 'topup' | 'manual' | 'promo';
@@ -24,6 +24,7 @@ export class AddGrant extends Step {
     return { kind: this.g.kind, millicredits: this.g.millicredits, key: this.g.key, effectiveAt, expiresAt };
   }
   expect(w: World): Obs {
+    w.clock.t += GRANT_TICK;
     return w.model.addGrant(this.input(w.clock.t), w.clock.t);
   }
   act(w: World, s: StoreSystem): Promise<Obs> {
@@ -39,6 +40,7 @@ export class TopUpPack extends Step {
     super();
   }
   expect(w: World): Obs {
+    w.clock.t += GRANT_TICK;
     const pack = w.model.plan.topUps.packs[0]!;
     return w.model.addGrant({ kind: 'topup', millicredits: pack.millicredits, key: this.key }, w.clock.t);
   }
