@@ -6,10 +6,11 @@ import { openStore } from '../../ledger/src/service/openStore';
 import { cli, tempDir } from './support';
 
 /**
- * `--format json` of the ledger administration commands, field by field. The ledger is the one `serve` starts:
- * the `twenty` preset (5,000,000 credits a month, packs of 1m, 5m and 20m credits) with one charge of 2.5 credits.
+ * `--format json` (and text where it is new) of the ledger administration commands, field by field. The ledger
+ * is the one `serve` starts: the `twenty` preset (5,000,000 credits a month, packs of 1m, 5m and 20m credits) and
+ * its first admin key, with one charge of 2.5 credits.
  */
-describe('n8n-credits ledger commands --format json', function () {
+describe('n8n-credits ledger commands, --format text and json', function () {
   this.timeout(30_000);
   let dir: string;
   let cleanup: () => void;
@@ -92,6 +93,25 @@ describe('n8n-credits ledger commands --format json', function () {
     assert.deepEqual(
       [r.code, Object.keys(doc).sort(), doc.id, doc.role, doc.name, doc.prefix, typeof doc.revokedAt, r.stdout.includes(created.key)],
       [0, ['createdAt', 'id', 'lastUsedAt', 'memberId', 'name', 'prefix', 'revokedAt', 'role', 'workspaceId'], created.record.id, 'meter', 'ci', created.key.slice(0, 10), 'string', false],
+    );
+  });
+
+  it('does print a report as its rows with millicredits, and keep `table` as the old name of text', async () => {
+    const json = await cli(['report', '--by', 'workflow', '--format', 'json'], dir);
+    const [text, table] = [await cli(['report'], dir), await cli(['report', '--format', 'table'], dir)];
+    assert.deepEqual(JSON.parse(json.stdout), { workspaceId: 'default', by: 'workflow', rows: [{ key: 'w1', label: 'Invoices', millicredits: 2500, entries: 1 }] });
+    assert.deepEqual([table.stdout, text.code], [text.stdout, 0]);
+  });
+
+  it('does list keys as JSON, and keep `keys list --json` as a deprecated alias that says so', async () => {
+    await cli(['keys', 'create', '--role', 'member', '--name', 'alice', '--member', 'alice'], dir);
+    const json = await cli(['keys', 'list', '--format', 'json'], dir);
+    const alias = await cli(['keys', 'list', '--json'], dir);
+    const keys = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    // The admin key `serve` made at the first start, then alice's.
+    assert.deepEqual(
+      [keys.map((k) => [k.role, k.name, k.memberId, k.revokedAt]), alias.stdout, alias.stderr],
+      [[['admin', 'first admin', null, null], ['member', 'alice', 'alice', null]], json.stdout, 'n8n-credits keys list: --json is deprecated; use --format json\n'],
     );
   });
 
