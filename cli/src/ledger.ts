@@ -4,7 +4,7 @@
  */
 import type * as LedgerApi from '../../ledger/src';
 
-export type { AdminFlags, BreakdownDimension, DeadEntry, LedgerStore, Role, SyncSummary, Workspace } from '../../ledger/src';
+export type { AdminFlags, BreakdownDimension, DeadEntry, ExportSummary, LedgerStore, Role, SyncSummary, Workspace } from '../../ledger/src';
 
 let loaded: typeof LedgerApi | undefined;
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import type { Command } from '../../cli/src/commander';
 import { commandModules, NOT_COMMANDS } from '../../cli/src/commands';
+import { buildProgram } from '../../cli/src/program';
 import { BASIC, cli, REPO, tempDir } from './support';
 
 const BIN = join(REPO, 'cli/bin/n8n-credits.js');
@@ -25,6 +27,21 @@ describe('n8n-credits commands', () => {
     const files = readdirSync(join(REPO, 'cli/src/commands')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).filter((f) => !NOT_COMMANDS.includes(f));
     assert.equal(commandModules.length, files.length);
     assert.ok(commandModules.every((m) => typeof m.register === 'function'));
+  });
+
+  it('does give every command that prints a result the one -f, --format flag, text (or stylish) or json first', () => {
+    const leaves = (c: Command, path: string[]): Array<[string, Command]> =>
+      c.commands.length === 0 ? [[path.join(' '), c]] : c.commands.flatMap((sub) => leaves(sub, [...path, sub.name()]));
+    const formats = leaves(buildProgram({ stdout: () => {}, stderr: () => {}, cwd: REPO }, () => {}), []).map(([name, c]) => {
+      const option = c.options.find((o) => o.long === '--format');
+      return [name, option ? [option.short, ...(option.argChoices ?? []).slice(0, 2)].join(' ') : 'none'];
+    });
+    // `serve` prints a start banner and runs until stopped: a service, not a result to format.
+    assert.deepEqual(Object.fromEntries(formats), {
+      estimate: '-f text json', lint: '-f stylish json', serve: 'none', 'keys create': '-f text json', 'keys list': '-f text json', 'keys revoke': '-f text json',
+      'plan set': '-f text json', 'plan show': '-f json text', topup: '-f text json', report: '-f text json', sync: '-f text json',
+      'spool list': '-f text json', 'spool replay': '-f text json', 'spool drop': '-f text json', 'spool stats': '-f text json', export: '-f text json',
+    });
   });
 
   it('does list estimate and lint in the help', async () => {

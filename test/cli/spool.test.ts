@@ -61,8 +61,12 @@ describe('n8n-credits spool', () => {
   });
 
   it('does list as JSON with each record\'s file name and status', async () => {
-    const r = await cli(['spool', 'list', '--json', '--dir', folder.dir]);
+    const r = await cli(['spool', 'list', '--format', 'json', '--dir', folder.dir]);
     const out = JSON.parse(r.stdout) as ListJson;
+    assert.deepEqual([Object.keys(out), Object.keys(out.records[0]!)], [
+      ['dir', 'waiting', 'dead', 'records'],
+      ['file', 'executionId', 'workflowId', 'workflowName', 'status', 'message', 'attempts', 'failedAt', 'spooledAt', 'ageSeconds'],
+    ]);
     assert.deepEqual([out.waiting, out.dead, out.records.map((x) => [x.file, x.executionId, x.workflowId, x.status, x.attempts])], [1, 4, [
       [folder.names.old, '44', 'wf-3', 409, 1],
       [folder.names.rotated, '42', 'wf-2', 401, 1],
@@ -70,6 +74,20 @@ describe('n8n-credits spool', () => {
       [folder.names.damaged, null, null, null, null],
     ]]);
     assert.ok(Math.abs(out.records[1]!.ageSeconds! - 30 * 3600) <= 2);
+  });
+
+  it('does keep `list --json` as a deprecated alias of --format json that says so on standard error', async () => {
+    const alias = await cli(['spool', 'list', '--json', '--dir', folder.dir]);
+    const format = await cli(['spool', 'list', '--format', 'json', '--dir', folder.dir]);
+    const records = (r: { stdout: string }) => (JSON.parse(r.stdout) as ListJson).records.map((x) => x.file);
+    assert.deepEqual([alias.code, alias.stderr, records(alias)], [0, 'n8n-credits spool list: --json is deprecated; use --format json\n', records(format)]);
+  });
+
+  it('does print replay and drop counts as JSON', async () => {
+    const replayed = await cli(['spool', 'replay', '--all', '--format', 'json', '--dir', folder.dir]);
+    const dropped = await cli(['spool', 'drop', '--all', '--yes', '--format', 'json', '--dir', folder.dir]);
+    // 41, 42 and 44 go back to the spool; the damaged file cannot, and is then the only one left to drop.
+    assert.deepEqual([JSON.parse(replayed.stdout), JSON.parse(dropped.stdout)], [{ dir: folder.dir, replayed: 3, damaged: 1 }, { dir: join(folder.dir, 'dead'), dropped: 1 }]);
   });
 
   it('does replay one record by execution id into the live spool under its old name, with its attempts reset', async () => {
@@ -138,5 +156,10 @@ describe('n8n-credits spool', () => {
   it('does print the waiting and dead counts in Prometheus text format', async () => {
     const r = await cli(['spool', 'stats', '--dir', folder.dir]);
     assert.deepEqual(r.stdout.split('\n').filter((l) => !l.startsWith('#')), ['n8n_credits_hook_spool_records{state="waiting"} 1', 'n8n_credits_hook_spool_records{state="dead"} 4', '']);
+  });
+
+  it('does print the counts as JSON with the names `list` uses', async () => {
+    const r = await cli(['spool', 'stats', '--format', 'json', '--dir', folder.dir]);
+    assert.deepEqual(JSON.parse(r.stdout), { dir: folder.dir, waiting: 1, dead: 4 });
   });
 });

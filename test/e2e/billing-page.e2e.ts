@@ -24,6 +24,18 @@ const overflow = (p: Page) => p.evaluate(() => {
   return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
 });
 
+/**
+ * Narrows a loaded page to a phone's width and waits for Chart.js to redraw the chart at it: its ResizeObserver
+ * fires after the resize, and until then the desktop-wide canvas makes the page scroll sideways.
+ */
+async function toPhoneWidth(p: Page): Promise<void> {
+  await p.setViewportSize(PHONE);
+  await p.waitForFunction((max) => {
+    const chart = (globalThis as unknown as { Chart?: { getChart(id: string): { width: number } | undefined } }).Chart?.getChart('usage-chart');
+    return chart === undefined || chart.width <= max;
+  }, PHONE.width);
+}
+
 describe('billing page in Chromium', function () {
   this.timeout(120000);
   let dataDir: string;
@@ -33,6 +45,8 @@ describe('billing page in Chromium', function () {
   let page: Page;
   let memberKey: string;
   const dialogs: string[] = [];
+  /** What the page's confirm and prompt are answered with while a test expects them; otherwise dialogs are recorded and dismissed. */
+  let dialogAnswer: string | undefined;
 
   const api = async (key: string, path: string, init: RequestInit = {}) => {
     const res = await fetch(`${service.url}${path}`, { ...init, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
@@ -55,6 +69,7 @@ describe('billing page in Chromium', function () {
     context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: DESKTOP });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (d) => {
+      if (dialogAnswer !== undefined) return void d.accept(dialogAnswer);
       dialogs.push(d.message());
       void d.dismiss();
     });
@@ -65,6 +80,21 @@ describe('billing page in Chromium', function () {
     await service?.stop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it('shows the sign-in form and why a wrong key is refused, at desktop and phone widths', async () => {
+    await page.goto(`${service.url}/`);
+    await page.fill('#key', 'n8c_not-a-key');
+    await page.click('#signin button[type=submit]');
+    await page.waitForSelector('#signin-error:not(:empty)');
+    const [heading, error] = [await page.locator('main.signin h1').textContent(), await page.locator('#signin-error').textContent()];
+    await page.screenshot({ path: join(ARTIFACTS, 'billing-signin.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+    const phone = await overflow(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'billing-signin-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    assert.deepEqual([heading, error, await page.locator('#usage-card').count()], ['n8n Credits', 'that key is not valid', 0]);
+    assert.ok(phone.scrollWidth <= phone.clientWidth, `sign-in view: scrollWidth ${phone.scrollWidth} > clientWidth ${phone.clientWidth}`);
   });
 
   it('shows on the card the same numbers as the API', async () => {
@@ -154,17 +184,26 @@ describe('billing page in Chromium', function () {
     assert.deepEqual(sizes.filter((s) => s.scrollWidth > s.clientWidth), []);
   });
 
-  it('lets an admin buy a pack, and the total rises by the pack', async () => {
+  it('lets an admin grant a pack, confirmed and with a reason, and the total rises by the pack but no purchase is listed', async () => {
+    // No payment provider here: the pack's button is "Grant credits", which asks to confirm and for a reason.
     await page.goto(`${service.url}/`);
     const before = (await api(service.adminKey!, '/v1/balance')).body.totalAvailable as number;
     const button = page.locator('button.buy').first();
     const packId = await button.getAttribute('data-pack');
     const pack = ((await api(service.adminKey!, '/v1/topups/packs')).body.packs as Array<{ id: string; millicredits: number }>).find((p) => p.id === packId)!;
-    await Promise.all([page.waitForEvent('load'), button.click()]);
+    dialogAnswer = 'e2e: a grant from the page';
+    try {
+      await Promise.all([page.waitForEvent('load'), button.click()]);
+    } finally {
+      dialogAnswer = undefined;
+    }
     await page.waitForSelector('#usage-card');
     const after = (await api(service.adminKey!, '/v1/balance')).body.totalAvailable as number;
     await page.screenshot({ path: join(ARTIFACTS, 'billing-after-topup.png'), fullPage: true });
-    assert.deepEqual([after - before, await cardText('card-total')], [pack.millicredits, formatCredits(before + pack.millicredits)]);
+    assert.deepEqual(
+      [after - before, await cardText('card-total'), await page.locator('#purchases p.empty').textContent(), await page.locator('#purchases tbody tr').count()],
+      [pack.millicredits, formatCredits(before + pack.millicredits), 'No purchases yet.', 0],
+    );
   });
 
   it('saves alert settings from the page', async () => {
@@ -195,7 +234,7 @@ describe('billing page in Chromium', function () {
     }, csrf);
     const withKey = await api(memberKey, '/v1/topups', { method: 'POST', body: JSON.stringify({ packId: 'twenty-1m' }) });
     await page.screenshot({ path: join(ARTIFACTS, 'billing-member.png'), fullPage: true });
-    await page.setViewportSize(PHONE);
+    await toPhoneWidth(page);
     const phone = await overflow(page);
     await page.screenshot({ path: join(ARTIFACTS, 'billing-member-phone.png'), fullPage: true });
     await page.setViewportSize(DESKTOP);
@@ -215,7 +254,7 @@ describe('billing page in Chromium', function () {
     await signIn(service.adminKey!);
     const banner = await page.locator('#status-banner').textContent();
     await page.screenshot({ path: join(ARTIFACTS, 'billing-paused.png'), fullPage: true });
-    await page.setViewportSize(PHONE);
+    await toPhoneWidth(page);
     const phone = await overflow(page);
     await page.screenshot({ path: join(ARTIFACTS, 'billing-paused-phone.png'), fullPage: true });
     await page.setViewportSize(DESKTOP);

@@ -1,7 +1,8 @@
 import type { Command } from '../commander';
+import { jsonDocument } from '../format/jsonDocument';
 import { CliError, type CliContext } from '../io';
-import { ledger, type AdminFlags } from '../ledger';
-import { parseCountArg } from './options';
+import { ledger, type AdminFlags, type ExportSummary } from '../ledger';
+import { addFormatOption, parseCountArg } from './options';
 import { ledgerOptions } from './keys';
 
 interface ExportFlags extends AdminFlags {
@@ -14,16 +15,22 @@ interface ExportFlags extends AdminFlags {
   source?: string;
   header: string[];
   batchSize?: number;
+  format: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The run's counts as JSON; `error` is null when everything was acknowledged, else why it stopped (exit 2). */
+function summaryJson(s: ExportSummary, error: string | null): string {
+  return jsonDocument({ target: s.sink, entries: s.entries, sent: s.sent, acknowledged: s.acknowledged, cursorEntryId: s.cursor, error });
+}
 
 /**
  * `n8n-credits export --to stripe-meter|cloudevents|csv|jsonl`: sends the usage recorded since the last export
  * of the same target (a cursor in the ledger), so running it again sends only what is new.
  */
 export function register(program: Command, context: CliContext): void {
-  ledgerOptions(program.command('export').description('Export usage (and its reversals) to Stripe Billing meters, a CloudEvents endpoint, or a CSV / JSON Lines file; resumes where the last export of the same target stopped'))
+  addFormatOption(ledgerOptions(program.command('export').description('Export usage (and its reversals) to Stripe Billing meters, a CloudEvents endpoint, or a CSV / JSON Lines file; resumes where the last export of the same target stopped')), ['text', 'json'])
     .requiredOption('--to <target>', 'stripe-meter, cloudevents, csv or jsonl')
     .option('--out <file|url>', 'the file (csv, jsonl) or the receiver URL (cloudevents)')
     .option('--stripe-secret-key <key>', 'Stripe secret key (env N8N_CREDITS_STRIPE_SECRET_KEY)')
@@ -50,10 +57,12 @@ export function register(program: Command, context: CliContext): void {
           to: o.to as never, target: o.out ?? null, stripeSecretKey: o.stripeSecretKey ?? process.env.N8N_CREDITS_STRIPE_SECRET_KEY ?? null,
           stripeApi: o.stripeApi ? api.stripeApiOf(o.stripeApi) : undefined, meterEvent: o.meterEvent, customers: api.parseCustomers(o.customer, fail), source: o.source, headers,
         }, { batchSize: o.batchSize, cwd: context.io.cwd, env: process.env });
-        context.io.stdout(`${summary.sink}: ${summary.entries} entries, ${summary.sent} sent, ${summary.acknowledged} acknowledged (cursor at entry ${summary.cursor})\n`);
+        context.io.stdout(o.format === 'json' ? summaryJson(summary, null) : `${summary.sink}: ${summary.entries} entries, ${summary.sent} sent, ${summary.acknowledged} acknowledged (cursor at entry ${summary.cursor})\n`);
       } catch (err) {
         if (err instanceof api.ExportError) {
           const s = err.summary;
+          // A script reading JSON still learns how far the export got; the reason goes to standard error as usual.
+          if (o.format === 'json') context.io.stdout(summaryJson(s, err.message));
           throw new CliError(`${err.message} (${s.entries} entries, ${s.sent} sent, ${s.acknowledged} acknowledged; cursor at entry ${s.cursor}: run again to continue)`);
         }
         if (err instanceof api.ExportSettingsError || api.isUsageError(err)) throw new CliError((err as Error).message);

@@ -1,5 +1,6 @@
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
+import { jsonDocument } from '../format/jsonDocument';
 import { addFormatOption, addJsonAlias, chosenFormat } from './options';
 import { ledger, type AdminFlags, type LedgerStore, type Role, type Workspace } from '../ledger';
 
@@ -35,7 +36,7 @@ export function register(program: Command, context: CliContext): void {
         if (o.member && !(await store.listMembers(ws.id)).some((m) => m.memberId === o.member)) await store.addMember({ workspaceId: ws.id, memberId: o.member });
         const key = ledger().generateApiKey();
         const record = await store.createApiKey({ workspaceId: ws.id, role: o.role as Role, name: o.name, hash: ledger().hashApiKey(key), prefix: key.slice(0, 10), memberId: o.member ?? null });
-        context.io.stdout(json ? JSON.stringify({ key, record }, null, 2) + '\n' : `${record.role} key "${record.name}" for workspace ${ws.id} (shown once):\n${key}\n`);
+        context.io.stdout(json ? jsonDocument({ key, record }) : `${record.role} key "${record.name}" for workspace ${ws.id} (shown once):\n${key}\n`);
       });
     });
   addJsonAlias(addFormatOption(ledgerOptions(keys.command('list').description('List keys (never the secrets)')), ['text', 'json']))
@@ -43,16 +44,16 @@ export function register(program: Command, context: CliContext): void {
       const json = chosenFormat(o, context.io, 'keys list') === 'json';
       await adminAction(context, o, async (store, ws) => {
         const list = await store.listApiKeys(ws.id);
-        if (json) return context.io.stdout(JSON.stringify(list, null, 2) + '\n');
+        if (json) return context.io.stdout(jsonDocument(list));
         for (const k of list) context.io.stdout(`${k.id}  ${k.role.padEnd(6)}  ${k.prefix}…  ${k.name}${k.memberId ? ` (member ${k.memberId})` : ''}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}\n`);
       });
     });
-  ledgerOptions(keys.command('revoke').description('Revoke a key by id').argument('<id>', 'the key id'))
-    .action(async (id: string, o: AdminFlags) => {
+  addFormatOption(ledgerOptions(keys.command('revoke').description('Revoke a key by id').argument('<id>', 'the key id')), ['text', 'json'])
+    .action(async (id: string, o: AdminFlags & { format: string }) => {
       await adminAction(context, o, async (store, ws) => {
         if (!(await store.listApiKeys(ws.id)).some((k) => k.id === id)) throw new CliError(`unknown key "${id}" in workspace ${ws.id}`);
         const record = await store.revokeApiKey(id);
-        context.io.stdout(`revoked ${record.id} (${record.name})\n`);
+        context.io.stdout(o.format === 'json' ? jsonDocument(record) : `revoked ${record.id} (${record.name})\n`);
       });
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from '../commander';
 import { CliError, type CliContext } from '../io';
 import { ledger, type AdminFlags, type BreakdownDimension } from '../ledger';
+import { jsonDocument } from '../format/jsonDocument';
 import { formatCredits } from '../pricing';
 import { adminAction, ledgerOptions } from './keys';
 import { addFormatOption } from './options';
@@ -22,7 +23,7 @@ export function register(program: Command, context: CliContext): void {
       const by = o.by as BreakdownDimension;
       await adminAction(context, o, async (store, ws) => {
         const rows = await store.breakdown({ workspaceId: ws.id, by, from: o.from, to: o.to });
-        if (o.format === 'json') return context.io.stdout(JSON.stringify({ workspaceId: ws.id, by, rows }, null, 2) + '\n');
+        if (o.format === 'json') return context.io.stdout(jsonDocument({ workspaceId: ws.id, by, rows }));
         if (o.format === 'csv') return context.io.stdout(ledger().breakdownCsv(by, rows));
         const table = rows.map((r) => [r.label ?? (r.key || '(none)'), formatCredits(r.millicredits, { grouping: true }), String(r.entries)]);
         const head = [by, 'credits', 'entries'];

@@ -1,11 +1,14 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '../commander';
+import { jsonDocument } from '../format/jsonDocument';
 import { CliError, type CliContext } from '../io';
 import { ledger, type DeadEntry } from '../ledger';
+import { addFormatOption, addJsonAlias, chosenFormat } from './options';
 
 interface SpoolFlags {
   dir?: string;
+  format: string;
 }
 interface PickFlags extends SpoolFlags {
   all?: boolean;
@@ -13,7 +16,7 @@ interface PickFlags extends SpoolFlags {
 type Spool = InstanceType<ReturnType<typeof ledger>['Spool']>;
 
 const DIR_HELP = 'the spool folder (default: the hook\'s own, N8N_CREDITS_SPOOL_DIR else $N8N_USER_FOLDER/.n8n/n8n-credits-spool)';
-const ID_HELP = 'an execution id (all its dead records) or a record\'s file name (spool list --json shows them)';
+const ID_HELP = 'an execution id (all its dead records) or a record\'s file name (spool list --format json shows them)';
 
 /** The spool folder the hook of this environment uses (or --dir); it must exist. Older `rejected/` records move to `dead/`. */
 function openSpool(o: SpoolFlags, context: CliContext): Spool {
@@ -75,10 +78,13 @@ function listJson(spool: Spool, entries: DeadEntry[], now: number): string {
     status: e.reason?.status ?? null, message: e.reason?.message ?? null, attempts: e.reason?.attempts ?? null, failedAt: e.reason?.at ?? null,
     spooledAt: e.spooledAt?.toISOString() ?? null, ageSeconds: e.spooledAt ? Math.floor((now - e.spooledAt.getTime()) / 1000) : null,
   }));
-  return JSON.stringify({ dir: spool.dir, ...spool.counts(), records }, null, 2) + '\n';
+  return jsonDocument({ dir: spool.dir, ...spool.counts(), records });
 }
 
-/** Prometheus text format, for node_exporter's textfile collector: the hook lives in n8n and serves no metrics itself. */
+/**
+ * Prometheus text format, for node_exporter's textfile collector: the hook lives in n8n and serves no metrics itself.
+ * It is the `text` of `spool stats`; `--format json` gives the same counts with the names `spool list` uses.
+ */
 function statsText(spool: Spool): string {
   const { waiting, dead } = spool.counts();
   return [
@@ -93,14 +99,14 @@ function statsText(spool: Spool): string {
 /** `n8n-credits spool list|replay|drop|stats`: the hook's dead records (see docs/hook.md), read on this machine's disk. */
 export function register(program: Command, context: CliContext): void {
   const spool = program.command('spool').description('Inspect, replay or drop the executions the n8n hook gave up on (its dead records)');
-  spool.command('list').description('List dead records: execution, workflow, attempts, age and why')
+  addJsonAlias(addFormatOption(spool.command('list').description('List dead records: execution, workflow, attempts, age and why'), ['text', 'json']))
     .option('--dir <folder>', DIR_HELP)
-    .option('--json', 'print JSON (with each record\'s file name)')
     .action((o: SpoolFlags & { json?: boolean }) => {
+      const json = chosenFormat(o, context.io, 'spool list') === 'json';
       const s = openSpool(o, context);
-      context.io.stdout((o.json ? listJson : listText)(s, s.dead.list(), Date.now()));
+      context.io.stdout((json ? listJson : listText)(s, s.dead.list(), Date.now()));
     });
-  spool.command('replay').description('Move dead records back to the spool, attempts reset: the hook delivers them again')
+  addFormatOption(spool.command('replay').description('Move dead records back to the spool, attempts reset: the hook delivers them again'), ['text', 'json'])
     .argument('[id]', ID_HELP)
     .option('--all', 'every dead record')
     .option('--dir <folder>', DIR_HELP)
@@ -111,10 +117,11 @@ export function register(program: Command, context: CliContext): void {
       if (id !== undefined && damaged.length > 0) throw new CliError(`${damaged[0]!.name} is damaged: it cannot be replayed, only dropped`);
       const replayed = entries.filter((e) => e.executionId !== null);
       for (const e of replayed) s.dead.replay(e);
+      if (o.format === 'json') return context.io.stdout(jsonDocument({ dir: s.dir, replayed: replayed.length, damaged: damaged.length }));
       const skipped = damaged.length > 0 ? `; ${plural(damaged.length, 'damaged record')} left in dead/ (drop them)` : '';
       context.io.stdout(`replayed ${plural(replayed.length, 'record')} to ${s.dir}${skipped}; a running hook delivers ${replayed.length === 1 ? 'it' : 'them'} within N8N_CREDITS_RETRY_MAX_MS (60 s by default), or at its next start\n`);
     });
-  spool.command('drop').description('Delete dead records for good')
+  addFormatOption(spool.command('drop').description('Delete dead records for good'), ['text', 'json'])
     .argument('[id]', ID_HELP)
     .option('--all', 'every dead record')
     .option('--yes', 'confirm: dropped records are not charged, ever')
@@ -124,9 +131,12 @@ export function register(program: Command, context: CliContext): void {
       const entries = pick(s, id, o);
       if (!o.yes && entries.length > 0) throw new CliError(`drop deletes ${plural(entries.length, 'dead record')} for good (those executions are never charged): add --yes to confirm`);
       for (const e of entries) s.dead.drop(e);
-      context.io.stdout(`dropped ${plural(entries.length, 'record')} from ${s.dead.dir}\n`);
+      context.io.stdout(o.format === 'json' ? jsonDocument({ dir: s.dead.dir, dropped: entries.length }) : `dropped ${plural(entries.length, 'record')} from ${s.dead.dir}\n`);
     });
-  spool.command('stats').description('Waiting and dead counts in Prometheus text format (for node_exporter\'s textfile collector)')
+  addFormatOption(spool.command('stats').description('Waiting and dead counts in Prometheus text format (for node_exporter\'s textfile collector), or JSON'), ['text', 'json'])
     .option('--dir <folder>', DIR_HELP)
-    .action((o: SpoolFlags) => context.io.stdout(statsText(openSpool(o, context))));
+    .action((o: SpoolFlags) => {
+      const s = openSpool(o, context);
+      context.io.stdout(o.format === 'json' ? jsonDocument({ dir: s.dir, ...s.counts() }) : statsText(s));
+    });
 }

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from '../commander';
+import { jsonLine } from '../format/jsonDocument';
 import { CliError, type CliContext } from '../io';
 import { ledger as ledgerApi, type SyncSummary } from '../ledger';
+import { addFormatOption } from './options';
 
 interface SyncFlags {
   n8nUrl?: string;
@@ -13,6 +15,7 @@ interface SyncFlags {
   pageSize: string;
   watch?: boolean;
   interval: string;
+  format: string;
 }
 
 function positiveInt(flag: string, text: string, max: number): number {
@@ -20,7 +23,11 @@ function positiveInt(flag: string, text: string, max: number): number {
   return Number(text);
 }
 
-function summaryLine(s: SyncSummary): string {
+/** One pass's summary; JSON is one line per pass (JSON Lines), so `--watch` output can be read as it comes. */
+function summaryLine(s: SyncSummary, format: string): string {
+  if (format === 'json') {
+    return jsonLine({ executionsRead: s.seen, executionsMetered: s.metered, entriesRecorded: s.recorded, executionsRefused: s.refused, executionsPending: s.pending });
+  }
   return `sync: ${s.seen} executions read, ${s.metered} metered, ${s.recorded} new ledger entries, ${s.refused} refused, ${s.pending} still running or waiting\n`;
 }
 
@@ -29,9 +36,10 @@ function summaryLine(s: SyncSummary): string {
  * Cloud, where the hook cannot be loaded). Idempotent, with a resumable checkpoint; `--watch` keeps going.
  */
 export function register(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command('sync')
-    .description('Meter finished executions read from n8n\'s public API (where the hook cannot be loaded); resumable, idempotent')
+    .description('Meter finished executions read from n8n\'s public API (where the hook cannot be loaded); resumable, idempotent');
+  addFormatOption(command, ['text', 'json'])
     .option('--n8n-url <url>', 'n8n base URL, e.g. https://you.app.n8n.cloud (env N8N_URL)')
     .option('--n8n-api-key <key>', 'n8n API key (Settings → n8n API; env N8N_API_KEY)')
     .option('--ledger-url <url>', 'ledger URL (env N8N_CREDITS_URL)')
@@ -69,7 +77,7 @@ export function register(program: Command, context: CliContext): void {
         }
       };
       if (!o.watch) {
-        context.io.stdout(summaryLine(await pass()));
+        context.io.stdout(summaryLine(await pass(), o.format));
         return;
       }
       const stop = new AbortController();
@@ -79,7 +87,7 @@ export function register(program: Command, context: CliContext): void {
       try {
         await watchPasses({
           pass, intervalMs: interval * 1000, signal: stop.signal,
-          onPass: (s) => context.io.stdout(summaryLine(s)),
+          onPass: (s) => context.io.stdout(summaryLine(s, o.format)),
           onError: (err) => {
             // A failed pass is reported and retried at the next interval; other errors are bugs and end the command.
             if (!(err instanceof CliError)) throw err;

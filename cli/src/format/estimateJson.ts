@@ -1,5 +1,6 @@
 import type { FileAnalysis } from '../estimate/analyzeFile';
 import { nodePrice } from '../estimate/nodePrice';
+import { jsonDocument } from './jsonDocument';
 import type { AssumptionUse, Finding, NodeEstimate, PriceBook, Range, WorkflowAnalysis } from '../pricing';
 
 /**
@@ -16,7 +17,7 @@ export function formatEstimateJson(results: readonly FileAnalysis[], book: Price
     ...(r.error !== undefined ? { error: r.error } : {}),
     ...(r.analysis ? analysisJson(r.analysis, book) : {}),
   }));
-  return JSON.stringify({ version: ESTIMATE_JSON_VERSION, priceBook: book.name, workflows }, null, 2) + '\n';
+  return jsonDocument({ version: ESTIMATE_JSON_VERSION, priceBook: book.name, workflows });
 }
 
 function analysisJson(a: WorkflowAnalysis, book: PriceBook): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { FileLintResult } from '../lint/lintFiles';
 import { changeJson } from './changeJson';
+import { jsonDocument } from './jsonDocument';
 
 /** ESLint's message severities: 1 warning, 2 error. */
 const SEVERITY = { warning: 1, error: 2 } as const;
@@ -13,7 +14,7 @@ const SEVERITY = { warning: 1, error: 2 } as const;
  * `n8nCredits` with the workflow's costs (millicredits) and its `--baseline` change.
  */
 export function formatLintEslintJson(results: readonly FileLintResult[]): string {
-  return JSON.stringify(results.map(eslintResult), null, 2) + '\n';
+  return jsonDocument(results.map(eslintResult));
 }
 
 function eslintResult(r: FileLintResult): Record<string, unknown> {

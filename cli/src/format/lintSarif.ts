@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { buildSarif, lintRules, SARIF_SRCROOT } from '../pricing';
 import type { FileLintResult } from '../lint/lintFiles';
 import { changeJson } from './changeJson';
+import { jsonDocument } from './jsonDocument';
 import { CLI_VERSION_INFO } from './toolInfo';
 
 /**
@@ -22,7 +23,7 @@ export function formatLintSarif(results: readonly FileLintResult[], root: string
   const run = (log.runs as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
   run.invocations = [{ executionSuccessful: failed.length === 0, ...(failed.length ? { toolExecutionNotifications: failed.map(notification) } : {}) }];
   if (changes.length) run.properties = { costChanges: changes };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonDocument(log);
 }
 
 /** Where rule pages are published: a rule's `docs/rules/<id>.md` is appended. */

@@ -128,6 +128,14 @@ describe('n8n-credits sync', () => {
     assert.equal(out.join(''), 'sync: 3 executions read, 3 metered, 6 new ledger entries, 0 refused, 0 still running or waiting\n');
   });
 
+  it('prints a pass as one JSON line with --format json', async () => {
+    for (let id = 1; id <= 3; id++) n8n.add(execution(id));
+    const out: string[] = [];
+    const code = await run(['sync', '--n8n-url', n8n.url, '--n8n-api-key', n8n.apiKey, '--ledger-url', ledger.url, '--ledger-key', ledger.meterKey, '--checkpoint', join(dir, 'cli.json'), '--format', 'json'], { stdout: (t) => out.push(t), stderr: () => {}, cwd: dir });
+    // The same pass as above: each execution of the `linear` fixture records two charges.
+    assert.deepEqual([code, out], [0, ['{"executionsRead":3,"executionsMetered":3,"entriesRecorded":6,"executionsRefused":0,"executionsPending":0}\n']]);
+  });
+
   it('says which flags are missing', async () => {
     const err: string[] = [];
     const code = await run(['sync', '--n8n-url', n8n.url], { stdout: () => {}, stderr: (t) => err.push(t), cwd: dir });

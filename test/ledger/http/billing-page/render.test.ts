@@ -130,6 +130,13 @@ describe('renderPage', () => {
     assert.ok(html.includes('<tr class="pending"><td data-label="When"><time datetime="2026-11-02T10:00:00.000Z" title="2026-11-02T10:00:00.000Z">2 Nov 2026, 19:00</time></td><td data-label="Event">depleted</td><td data-label="Channel">webhook</td><td data-label="To">http://127.0.0.1/h</td><td data-label="Status">pending</td><td class="num" data-label="Attempts">2</td><td data-label="Last error">webhook: the receiver answered &lt;b&gt;500&lt;/b&gt;</td></tr>'));
   });
 
+  it('shows the purchase history at the workspace\'s time, escaped, in a table that stacks on a phone', () => {
+    const html = renderPage(model({ timeZone: 'Asia/Tokyo', purchases: [{ at: '2026-11-02T10:00:00.000Z', packId: 'p1', millicredits: 1_000_000, amount: 1000, currency: 'usd', boughtBy: 'a<b', status: 'paid', sessionId: 'cs_1', paymentId: 'pi_1' }] }));
+    // 10:00 UTC is 19:00 in Tokyo (UTC+9); 1,000,000 millicredits are 1,000 credits; 1000 cents are 10.00 USD.
+    assert.ok(html.includes('<table class="stack">'));
+    assert.ok(html.includes('<tr class="paid"><td data-label="Date"><time datetime="2026-11-02T10:00:00.000Z" title="2026-11-02T10:00:00.000Z">2 Nov 2026, 19:00</time></td><td data-label="Pack">p1 (1,000 credits)</td><td class="num" data-label="Amount">10.00 USD</td><td data-label="Bought by">a&lt;b</td><td data-label="Provider ids"><code>cs_1</code><br><code>pi_1</code></td><td data-label="Status">paid</td></tr>'));
+  });
+
   it('dates the period in the workspace\'s zone', () => {
     // The period of a Tokyo workspace starts at 1 Nov 00:00 Tokyo, which is 31 Oct 15:00 UTC.
     const html = renderPage(model({ timeZone: 'Asia/Tokyo', card: { ...model().card!, periodStart: '2026-10-31T15:00:00.000Z', resetAt: '2026-11-30T15:00:00.000Z' } }));
