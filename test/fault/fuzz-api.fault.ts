@@ -117,7 +117,10 @@ describe('fuzzing the HTTP API with malformed payloads', () => {
         routesHit.add(`${route.method} ${route.url}`);
         byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
         const label = `${route.method.toUpperCase()} ${url.length > 60 ? `${url.slice(0, 60)}…(${url.length} chars)` : url} (${how}) → ${res.statusCode} ${res.body.slice(0, 120)}`;
-        if (res.statusCode >= 500) serverErrors.push(label);
+        // Stripe's webhook on a ledger without Stripe answers 503 on purpose (docs/api.md): Stripe retries it until the
+        // provider is set up, so no payment is lost. Any other 5xx is a crash.
+        const unconfigured = res.statusCode === 503 && route.url === '/v1/payments/stripe/webhook' && res.body.includes('"payments-not-configured"');
+        if (res.statusCode >= 500 && !unconfigured) serverErrors.push(label);
         if (res.statusCode >= 400) {
           let code: unknown;
           try {
