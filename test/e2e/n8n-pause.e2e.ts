@@ -111,8 +111,10 @@ describe('n8n app out of credits under pause: debt, refusal, park and resume', f
 
   it('refuses the next webhook execution, saying what is missing and when credits renew', async () => {
     const res = await n8n.webhook('credits-e2e-midway', { big: 'no' });
-    // All n8n lets a caller of a "when last node finishes" webhook see; the reason is in the execution (docs/plans.md).
-    assert.deepEqual([res.status, JSON.parse(res.body)], [500, { code: 0, message: 'No item to return was found' }]);
+    // All n8n lets a caller of a "when last node finishes" webhook see: a 500 with one of its generic messages (both
+    // were seen here); the reason is only in the execution (docs/plans.md).
+    const answer = JSON.parse(res.body) as { message?: string };
+    assert.deepEqual([res.status, ['Error in workflow', 'No item to return was found'].includes(answer.message ?? '')], [500, true], res.body);
     [refusedId] = (await n8n.executionIds()) as [string];
     const e = await n8n.execution(refusedId);
     assert.equal(e.status, 'error');
