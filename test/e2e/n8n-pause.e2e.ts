@@ -70,8 +70,10 @@ describe('n8n app out of credits under pause: debt, refusal, park and resume', f
     const bin = setupN8n();
     buildLedger();
     root = mkdtempSync(join(tmpdir(), 'credits-n8n-pause-e2e-'));
-    offsetMs = RENEWAL - START_BEFORE_RENEWAL_MS - Date.now();
-    const clock = { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `+${Math.round(offsetMs / 1000)}`, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+    // Whole seconds, as libfaketime takes them: this test's idea of the fake time is then the processes' own.
+    const offsetSeconds = Math.round((RENEWAL - START_BEFORE_RENEWAL_MS - Date.now()) / 1000);
+    offsetMs = offsetSeconds * 1000;
+    const clock = { LD_PRELOAD: FAKETIME_LIB, FAKETIME: `+${offsetSeconds}`, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
     ledger = new Ledger(await freePort(), join(root, 'ledger'), clock);
     await ledger.start();
     assert.equal((await ledger.api('PUT', '/v1/plan', { plan })).status, 200);
@@ -170,7 +172,8 @@ describe('n8n app out of credits under pause: debt, refusal, park and resume', f
       const x = await n8n.execution(atRenewal);
       return x.status === 'success' ? x : undefined;
     }, RENEWAL - fakeNow() + 5 * 60_000, `execution ${atRenewal} resumed at the renewal`);
-    assert.ok(fakeNow() >= RENEWAL, 'not before the renewal');
+    // n8n's timer fires at the renewal by its clock; this poll sees it up to one poll later, never a poll earlier.
+    assert.ok(fakeNow() >= RENEWAL - 1000, `resumed at ${new Date(fakeNow()).toISOString()}, before the renewal`);
     assert.deepEqual(Object.keys(e.data.resultData.runData).sort(), ['After Guard', 'Guard', 'Webhook']);
     assert.equal(await eventually(async () => ((await parkedStatus(atRenewal)) === 'renewal' ? 'renewal' : undefined), 60_000, 'the park handed to the renewal'), 'renewal');
     // Its run after the Guard is charged, and in the new period: the renewal is what let it go on.
