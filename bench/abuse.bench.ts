@@ -5,13 +5,10 @@
  * shown against the idle p99 of the same run. Then one client sends 1,000 requests with wrong keys: the counts of
  * 401 and 429 are printed, and a valid key from the same address must still get 200.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { resolveConfig } from '../ledger/src/service/config';
 import { startService } from '../ledger/src/service/service';
 import { reportResult } from './result';
+import { startServeChild } from './serveChild';
 
 const ESTIMATORS = 4;
 const NODES = 1000;
@@ -56,17 +53,9 @@ async function pollHealth(base: string, done: () => boolean): Promise<number[]> 
 async function main(): Promise<void> {
   if (process.argv[2] === '--serve') return serveChild(process.argv[3]!);
   const seconds = Number(process.argv[2] ?? 10);
-  const dataDir = mkdtempSync(join(tmpdir(), 'n8c-bench-abuse-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await startServeChild(__filename, 'abuse');
+  const { url, key } = server;
   try {
-    const { url, key } = await new Promise<{ url: string; key: string }>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
-      });
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
     console.log(`abuse bench: ${ESTIMATORS} clients posting ${NODES}-node workflows for ${seconds}s, then ${BAD_KEYS} wrong keys`);
 
     let end = performance.now() + 2000;
@@ -108,9 +97,7 @@ async function main(): Promise<void> {
       { name: 'a valid key after them (same address)', value: valid, unit: 'status', target: '200', ok: valid === 200 },
     ], [`estimates: ${estimates}`]);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -4,7 +4,6 @@
  * clients first send batches (charges per second, target ≥ 20,000), then single events (p50/p99 latency).
  * Prints figures and ratios measured in this one run.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { resolveConfig } from '../ledger/src/service/config';
 import { openSqliteLedgerStore } from '../ledger/src/store/sqlite';
 import { startService } from '../ledger/src/service/service';
 import { reportResult } from './result';
+import { startServeChild } from './serveChild';
 
 const CLIENTS = 8;
 const TARGET = 20_000;
@@ -77,17 +77,9 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--serve') return serveChild(process.argv[3]!);
   const seconds = Number(process.argv[2] ?? 5);
   const batchSize = Number(process.argv[3] ?? 1000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'n8c-bench-http-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await startServeChild(__filename, 'http');
+  const { url, key } = server;
   try {
-    const { url, key } = await new Promise<{ url: string; key: string }>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
-      });
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
     const base = new URL(url);
     console.log(`http bench: ${CLIENTS} keep-alive clients, SQLite, ${seconds}s per phase, batches of ${batchSize}`);
 
@@ -102,7 +94,8 @@ async function main(): Promise<void> {
 
     const single = await load(seconds * 1000, (agent, c, n) => post(agent, base, key, '/v1/usage', JSON.stringify({ key: `s:${c}:${n}`, millicredits: 3, workflowId: 'wf', nodeName: 'HTTP Request', nodeType: 'n8n-nodes-base.httpRequest' })));
     const singleRate = (single.requests - single.failures) / seconds;
-    const direct = await directRate(dataDir, seconds * 1000, batchSize);
+    const directDir = mkdtempSync(join(tmpdir(), 'n8c-bench-direct-'));
+    const direct = await directRate(directDir, seconds * 1000, batchSize).finally(() => rmSync(directDir, { recursive: true, force: true }));
     const sorted = [...single.latencies].sort((a, b) => a - b);
     const sortedBatch = [...batched.latencies].sort((a, b) => a - b);
 
@@ -121,9 +114,7 @@ async function main(): Promise<void> {
       { name: 'HTTP batched / same batches straight into the store', value: Number((batchedRate / direct).toFixed(2)), unit: '×' },
     ]);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

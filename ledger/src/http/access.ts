@@ -142,3 +142,8 @@ export function accessOf(method: string, url: string): RouteAccess {
 export function ownMemberOf(key: { role: Role; memberId: string | null }): string | null {
   return key.role === 'member' && key.memberId ? key.memberId : null;
 }
+
+/** A route the operator opened without a key (`serve --public-metrics`), as its own config says; auth and OpenAPI both ask here. */
+export function openedByOperator(config: unknown): boolean {
+  return (config as { public?: boolean } | undefined)?.public === true;
+}

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accessOf, rolesOf } from './access';
+import { accessOf, openedByOperator, rolesOf } from './access';
 import { ApiError } from './errors';
 import { hashApiKey, type Role } from './keys';
 import type { AuthFailureLimit } from './rateLimits';
@@ -42,7 +42,7 @@ export function registerAuth(app: FastifyInstance, lookup: KeyLookup, sessions: 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.routeOptions.url;
     // A route the operator opened (`serve --public-metrics`) says so in its config.
-    if (url === undefined || (request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return;
+    if (url === undefined || openedByOperator(request.routeOptions.config)) return;
     const roles = rolesOf(accessOf(request.method, url));
     if (!roles) return;
     const principal = await authenticate(request, lookup, sessions);

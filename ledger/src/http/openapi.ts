@@ -1,6 +1,6 @@
 import type { SwaggerOptions } from '@fastify/swagger';
 import type { RouteOptions } from 'fastify';
-import { accessOf, rolesOf } from './access';
+import { accessOf, openedByOperator, rolesOf } from './access';
 
 /** What the security tests and the fuzzers need of one documented route; collected by an `onRoute` hook. */
 export interface RouteDoc {
@@ -11,11 +11,6 @@ export interface RouteDoc {
   roles?: readonly string[];
 }
 
-/** A route the operator opened without a key (`serve --public-metrics`), as its config says (the auth hook reads the same). */
-function openedByOperator(route: Pick<RouteOptions, 'config'>): boolean {
-  return (route.config as { public?: boolean } | undefined)?.public === true;
-}
-
 /** Records a route (called from `onRoute`); HEAD twins and routes hidden from the document are skipped. */
 export function collectRoute(routes: RouteDoc[], route: RouteOptions): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -23,7 +18,7 @@ export function collectRoute(routes: RouteDoc[], route: RouteOptions): void {
   if (schema.hide === true) return;
   for (const method of methods) {
     if (method === 'HEAD') continue;
-    const roles = openedByOperator(route) ? null : rolesOf(accessOf(method, route.url));
+    const roles = openedByOperator(route.config) ? null : rolesOf(accessOf(method, route.url));
     routes.push({ method: method.toLowerCase(), url: route.url, schema, public: roles === null, roles: roles ?? undefined });
   }
 }
@@ -51,7 +46,7 @@ export function swaggerOptions(version: string): SwaggerOptions {
     transform: ({ schema, url, route }) => {
       const method = (Array.isArray(route.method) ? route.method[0] : route.method) as string;
       const documented: Record<string, unknown> = { ...schema, operationId: operationId(method, url) };
-      const roles = openedByOperator(route as RouteOptions) ? null : rolesOf(accessOf(method, url));
+      const roles = openedByOperator((route as RouteOptions).config) ? null : rolesOf(accessOf(method, url));
       if (roles) documented['x-roles'] = roles;
       else documented.security = [];
       return { schema: documented, url };
