@@ -76,6 +76,8 @@ describe('n8n hook dead letters, against a real ledger', () => {
     assert.deepEqual([replay.code, replay.stderr], [0, '']);
     await until(async () => (await entries('poison')) === 2, 'the replayed execution to be charged');
     assert.equal(await consumed(), 101 * LINEAR_MC);
+    // The record leaves the spool only after the ledger's answer is read, a moment after the entries exist.
+    await until(() => new Spool(spool).list().length === 0, 'the replayed record to leave the spool');
     assert.deepEqual(new Spool(spool).counts(), { waiting: 0, dead: 0 });
   });
 
